@@ -1,0 +1,1 @@
+// OpenAPI: work in progress

@@ -1,0 +1,1 @@
+// SDKModel: work in progress

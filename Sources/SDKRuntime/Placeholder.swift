@@ -1,0 +1,1 @@
+// SDKRuntime: work in progress

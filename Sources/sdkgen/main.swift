@@ -1,0 +1,1 @@
+print("sdkgen: work in progress")
