@@ -17,6 +17,7 @@ public struct SourceMark: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// `line:column`, the way compilers print positions.
     public var description: String { "\(line):\(column)" }
 
+    /// Orders marks by line, then by column.
     public static func < (lhs: SourceMark, rhs: SourceMark) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }

@@ -15,6 +15,14 @@ public struct YAMLLimits: Sendable, Hashable {
 }
 
 /// Reads YAML 1.1 (and therefore JSON) through libyaml's event parser into a `YAMLNode` tree.
+///
+/// - Every node carries the 1-based mark of its first character.
+/// - An alias yields the anchored node itself (same content, mark and tag as the anchor site).
+/// - Duplicate scalar keys in one mapping, a second document, nesting beyond
+///   `YAMLLimits.maxDepth` and aliases repeating more than `YAMLLimits.maxAliasedNodes` nodes
+///   are errors.
+/// - For input that looks like JSON, TABs outside strings are read as spaces (libyaml would
+///   otherwise reject tabs around the top-level braces).
 public struct YAMLParser: Sendable {
     /// The caps applied while parsing.
     public var limits: YAMLLimits
@@ -24,8 +32,36 @@ public struct YAMLParser: Sendable {
         self.limits = limits
     }
 
-    /// Parses a single-document stream. Returns `nil` for a stream with no document at all.
+    /// Parses a single-document stream. Returns `nil` for a stream with no document at all
+    /// (empty input, or only comments and blank lines).
     public func parse(_ bytes: [UInt8]) throws(YAMLError) -> YAMLNode? {
-        throw YAMLError("YAMLParser is not implemented yet", at: .start)
+        let input = replacingJSONTabs(in: bytes) ?? bytes
+        return try input.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> YAMLNode? in
+            guard buffer.count > 0 else { return nil }
+            var reader = try EventReader(input: buffer)
+            var builder = TreeBuilder(limits: limits)
+            var sawDocument = false
+            while true {
+                switch try reader.next() {
+                case .streamStart, .documentEnd:
+                    continue
+                case .streamEnd:
+                    return builder.root
+                case .documentStart(let mark):
+                    if sawDocument { throw YAMLError("expected a single document", at: mark) }
+                    sawDocument = true
+                case .alias(let anchor, let mark):
+                    try builder.addAlias(anchor, mark: mark)
+                case .scalar(let scalar, let anchor, let tag, let mark):
+                    try builder.addScalar(scalar, anchor: anchor, tag: tag, mark: mark)
+                case .sequenceStart(let anchor, let tag, let mark):
+                    try builder.start(mapping: false, anchor: anchor, tag: tag, mark: mark)
+                case .mappingStart(let anchor, let tag, let mark):
+                    try builder.start(mapping: true, anchor: anchor, tag: tag, mark: mark)
+                case .sequenceEnd, .mappingEnd:
+                    try builder.end()
+                }
+            }
+        }
     }
 }

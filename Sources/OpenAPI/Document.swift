@@ -1,0 +1,181 @@
+import YAML
+
+/// The part of an OpenAPI 3.0/3.1 description that sdkgen understands, with every `$ref` to a
+/// response, parameter or request body resolved, and schema references kept as names.
+public struct Document: Sendable, Hashable {
+    /// The `openapi` version string, e.g. `3.1.0`.
+    public var openAPIVersion: String
+    /// The `info` object.
+    public var info: Info
+    /// The servers, in spec order.
+    public var servers: [Server]
+    /// The security schemes from `components/securitySchemes`, in spec order.
+    public var securitySchemes: [SecurityScheme]
+    /// The tags, in spec order.
+    public var tags: [Tag]
+    /// The operations, in spec order (path by path, then method order within a path item).
+    public var operations: [Operation]
+    /// The schemas of `components/schemas`, in spec order.
+    public var schemas: [NamedSchema]
+}
+
+/// The `info` object.
+public struct Info: Sendable, Hashable {
+    /// The API's title.
+    public var title: String
+    /// The API's version (of the description, not of OpenAPI).
+    public var version: String
+    /// A longer description, CommonMark.
+    public var description: String?
+}
+
+/// One entry of `servers`.
+public struct Server: Sendable, Hashable {
+    /// The server URL, possibly with `{variables}`.
+    public var url: String
+    /// What the server is.
+    public var description: String?
+}
+
+/// One entry of `components/securitySchemes`.
+public struct SecurityScheme: Sendable, Hashable {
+    /// What kind of scheme it is.
+    public enum Kind: Sendable, Hashable {
+        /// `type: http` with `scheme: bearer` (the bearer format, e.g. `JWT`, when given).
+        case httpBearer(format: String?)
+        /// `type: http` with `scheme: basic`.
+        case httpBasic
+        /// `type: apiKey` sent in a header, query item or cookie.
+        case apiKey(name: String, location: String)
+        /// Anything else (`oauth2`, `openIdConnect`, `mutualTLS`), kept by type name.
+        case other(String)
+    }
+
+    /// The key in `components/securitySchemes`.
+    public var name: String
+    /// The scheme.
+    public var kind: Kind
+    /// What the scheme is for.
+    public var description: String?
+}
+
+/// One entry of `tags`.
+public struct Tag: Sendable, Hashable {
+    /// The tag's name.
+    public var name: String
+    /// What the tag groups.
+    public var description: String?
+}
+
+/// An HTTP method of an operation.
+public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
+    case get, put, post, delete, options, head, patch, trace
+}
+
+/// One operation: a method on a path.
+public struct Operation: Sendable, Hashable {
+    /// The HTTP method.
+    public var method: HTTPMethod
+    /// The path template, e.g. `/v3/chats/{chatId}/typing`.
+    public var path: String
+    /// The `operationId`, when given.
+    public var operationID: String?
+    /// A one-line summary.
+    public var summary: String?
+    /// A longer description.
+    public var description: String?
+    /// The tags it is grouped under.
+    public var tags: [String]
+    /// Whether the operation is deprecated.
+    public var deprecated: Bool
+    /// Path-item and operation parameters merged (the operation's win), in spec order.
+    public var parameters: [Parameter]
+    /// The request body, when there is one.
+    public var requestBody: RequestBody?
+    /// The responses, in spec order.
+    public var responses: [Response]
+    /// Where the operation's method key is.
+    public var mark: SourceMark
+}
+
+/// Where a parameter travels.
+public enum ParameterLocation: String, Sendable, Hashable {
+    case path, query, header, cookie
+}
+
+/// A parameter of an operation.
+public struct Parameter: Sendable, Hashable {
+    /// The name on the wire.
+    public var name: String
+    /// Where it travels.
+    public var location: ParameterLocation
+    /// Whether it must be given.
+    public var required: Bool
+    /// What it means.
+    public var description: String?
+    /// Whether it is deprecated.
+    public var deprecated: Bool
+    /// Its schema, when given.
+    public var schema: Schema?
+    /// Where the parameter is defined.
+    public var mark: SourceMark
+}
+
+/// A request body.
+public struct RequestBody: Sendable, Hashable {
+    /// What the body is.
+    public var description: String?
+    /// Whether the body must be sent.
+    public var required: Bool
+    /// The media types it may be sent as, in spec order.
+    public var content: [MediaType]
+    /// Where the body is defined.
+    public var mark: SourceMark
+}
+
+/// One media type of a body, e.g. `application/json` with its schema.
+public struct MediaType: Sendable, Hashable {
+    /// The media type name.
+    public var name: String
+    /// The schema, when given.
+    public var schema: Schema?
+}
+
+/// The status a response is for.
+public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
+    /// One status code, e.g. 204.
+    case code(Int)
+    /// A class of codes, e.g. `4XX` is `range(4)`.
+    case range(Int)
+    /// `default`: every status not listed.
+    case `default`
+
+    /// The status as the spec writes it.
+    public var description: String {
+        switch self {
+        case .code(let code): return String(code)
+        case .range(let first): return "\(first)XX"
+        case .default: return "default"
+        }
+    }
+}
+
+/// One response of an operation.
+public struct Response: Sendable, Hashable {
+    /// The status it is for.
+    public var status: ResponseStatus
+    /// What the response means.
+    public var description: String?
+    /// Its body's media types, in spec order (empty for no body).
+    public var content: [MediaType]
+    /// Where the response is defined.
+    public var mark: SourceMark
+}
+
+/// A schema with the name it has under `components/schemas`.
+public struct NamedSchema: Sendable, Hashable {
+    /// The component name.
+    public var name: String
+    /// The schema.
+    public var schema: Schema
+}

@@ -1,0 +1,118 @@
+import YAML
+
+/// What loading a description gave: the document when there was no error, and every diagnostic.
+public struct LoadResult: Sendable {
+    /// The document, or `nil` when any error was found.
+    public var document: Document?
+    /// Errors and warnings in the order they were found.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a result.
+    public init(document: Document?, diagnostics: [Diagnostic]) {
+        self.document = document
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Turns a YAML node tree into a `Document`: checks the shape of every object it reads, resolves
+/// local `$ref`s (with cycle detection), and validates paths, parameters and operation ids.
+public enum DocumentLoader {
+    /// Loads the document rooted at `root`, which was read from `file` (`nil` for an empty file).
+    public static func load(_ root: YAMLNode?, file: String) -> LoadResult {
+        let loader = Loader(file: file, root: root)
+        let document = loader.loadDocument()
+        return LoadResult(document: loader.log.hasErrors ? nil : document, diagnostics: loader.log.all)
+    }
+
+    /// Parses `bytes` with libyaml and loads the result; a YAML syntax error becomes a diagnostic.
+    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+        do {
+            let root = try YAMLParser(limits: limits).parse(bytes)
+            return load(root, file: file)
+        } catch {
+            let diagnostic = Diagnostic(.error, error.message, file: file, at: error.mark)
+            return LoadResult(document: nil, diagnostics: [diagnostic])
+        }
+    }
+}
+
+/// The working state of one load: the tree, the log, and what references are being followed.
+final class Loader {
+    let root: YAMLNode?
+    var log: DiagnosticLog
+    /// Whether the document says it is 3.1 (changes what is required and how `type` reads).
+    var isVersion31 = false
+    /// Component schema names, for checking `#/components/schemas/Name` references.
+    var componentSchemaNames: Set<String> = []
+    /// JSON pointers being resolved right now, innermost last, for cycle detection.
+    var referenceStack: [String] = []
+    /// Where each operationId was first used.
+    var operationIDMarks: [String: SourceMark] = [:]
+
+    init(file: String, root: YAMLNode?) {
+        self.root = root
+        self.log = DiagnosticLog(file: file)
+    }
+
+    // MARK: Reading nodes of an expected kind
+
+    /// The pairs of `node` when it is a mapping; otherwise an error naming `what`.
+    func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
+        if let pairs = node.mapping { return pairs }
+        log.error("expected a mapping for \(what), found \(node.kindDescription)", at: node.mark)
+        return nil
+    }
+
+    /// The items of `node` when it is a sequence; otherwise an error naming `what`.
+    func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        if let items = node.sequence { return items }
+        log.error("expected a sequence for \(what), found \(node.kindDescription)", at: node.mark)
+        return nil
+    }
+
+    /// The text of a non-null scalar; otherwise an error naming `what`.
+    func string(_ node: YAMLNode, _ what: String) -> String? {
+        if let scalar = node.scalar, !scalar.isNull { return scalar.value }
+        log.error("expected a string for \(what), found \(node.kindDescription)", at: node.mark)
+        return nil
+    }
+
+    /// The text of an optional scalar field, with an error when present but not a string.
+    func optionalString(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node, !node.isNull else { return nil }
+        return string(node, what)
+    }
+
+    /// A boolean field (`true`/`false`), `defaultValue` when absent; an error for other values.
+    func bool(_ node: YAMLNode?, _ what: String, default defaultValue: Bool = false) -> Bool {
+        guard let node, !node.isNull else { return defaultValue }
+        if let scalar = node.scalar, scalar.style == .plain {
+            switch scalar.value {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break
+            }
+        }
+        log.error("expected true or false for \(what), found \(describe(node))", at: node.mark)
+        return defaultValue
+    }
+
+    /// A short rendering of a node for messages: the scalar quoted, or its kind.
+    func describe(_ node: YAMLNode) -> String {
+        if let scalar = node.scalar, !scalar.isNull { return "'\(scalar.value.prefix(60))'" }
+        return node.kindDescription
+    }
+
+    /// The value for `key` in `pairs`.
+    func value(_ key: String, in pairs: [YAMLPair]) -> YAMLNode? {
+        for pair in pairs where pair.key.string == key { return pair.value }
+        return nil
+    }
+
+    /// The value for a required `key`, with an error at `mark` when it is missing.
+    func required(_ key: String, in pairs: [YAMLPair], of what: String, at mark: SourceMark) -> YAMLNode? {
+        if let node = value(key, in: pairs) { return node }
+        log.error("\(what) is missing the required field '\(key)'", at: mark)
+        return nil
+    }
+}

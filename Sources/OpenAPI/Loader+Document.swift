@@ -1,0 +1,139 @@
+import YAML
+
+extension Loader {
+    /// Loads the whole document; the caller discards it when the log holds errors.
+    func loadDocument() -> Document? {
+        guard let root else {
+            log.error("the file is empty; expected an OpenAPI document", at: nil)
+            return nil
+        }
+        guard let pairs = mapping(root, "the document") else { return nil }
+        guard let version = openAPIVersion(pairs, root: root) else { return nil }
+
+        let info = self.info(pairs, root: root)
+        var components: [YAMLPair] = []
+        if let node = value("components", in: pairs), let componentPairs = mapping(node, "'components'") {
+            components = componentPairs
+        }
+        let schemaPairs = componentSchemaPairs(components)
+        componentSchemaNames = Set(schemaPairs.compactMap { $0.key.string })
+        let schemas = schemaPairs.compactMap { pair -> NamedSchema? in
+            guard let name = string(pair.key, "a schema name") else { return nil }
+            return NamedSchema(name: name, schema: schema(pair.value, "schema '\(name)'"))
+        }
+        checkReferenceAliasCycles(schemas)
+
+        var operations: [Operation] = []
+        if let pathsNode = value("paths", in: pairs) {
+            operations = self.operations(pathsNode)
+        } else if !isVersion31 {
+            log.error("the document is missing the required field 'paths'", at: root.mark)
+        } else if value("webhooks", in: pairs) == nil && value("components", in: pairs) == nil {
+            log.error("the document needs at least one of 'paths', 'webhooks' or 'components'", at: root.mark)
+        }
+        if let webhooks = value("webhooks", in: pairs) {
+            let count = webhooks.mapping?.count ?? 0
+            log.warning("webhooks are not supported yet; \(count) webhook\(count == 1 ? "" : "s") skipped", at: webhooks.mark)
+        }
+        return Document(
+            openAPIVersion: version, info: info ?? Info(title: "", version: ""),
+            servers: servers(value("servers", in: pairs)),
+            securitySchemes: securitySchemes(value("securitySchemes", in: components)),
+            tags: tags(value("tags", in: pairs)),
+            operations: operations, schemas: schemas
+        )
+    }
+
+    private func openAPIVersion(_ pairs: [YAMLPair], root: YAMLNode) -> String? {
+        if let swagger = value("swagger", in: pairs) {
+            log.error("Swagger \(swagger.string ?? "2.0") documents are not supported; convert the document to OpenAPI 3.0 or 3.1", at: swagger.mark)
+            return nil
+        }
+        guard let node = required("openapi", in: pairs, of: "the document", at: root.mark),
+              let version = string(node, "'openapi'") else { return nil }
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "3", parts[1] == "0" || parts[1] == "1", Int(parts[2]) != nil else {
+            log.error("unsupported OpenAPI version '\(version)'; sdkgen reads 3.0.x and 3.1.x", at: node.mark)
+            return nil
+        }
+        isVersion31 = parts[1] == "1"
+        return version
+    }
+
+    private func info(_ pairs: [YAMLPair], root: YAMLNode) -> Info? {
+        guard let node = required("info", in: pairs, of: "the document", at: root.mark),
+              let infoPairs = mapping(node, "'info'") else { return nil }
+        let title = required("title", in: infoPairs, of: "'info'", at: node.mark).flatMap { string($0, "'title'") }
+        let version = required("version", in: infoPairs, of: "'info'", at: node.mark).flatMap { string($0, "'version'") }
+        return Info(title: title ?? "", version: version ?? "",
+                    description: optionalString(value("description", in: infoPairs), "'description'"))
+    }
+
+    private func componentSchemaPairs(_ components: [YAMLPair]) -> [YAMLPair] {
+        guard let node = value("schemas", in: components) else { return [] }
+        return mapping(node, "'components/schemas'") ?? []
+    }
+
+    /// A component that is nothing but a reference to itself (directly or through other such
+    /// components) has no shape at all: report it at its `$ref`.
+    private func checkReferenceAliasCycles(_ schemas: [NamedSchema]) {
+        var aliases: [String: Schema] = [:]
+        for named in schemas {
+            if case .reference = named.schema.kind { aliases[named.name] = named.schema }
+        }
+        for named in schemas {
+            guard case .reference(var target) = named.schema.kind else { continue }
+            var chain = [named.name]
+            while let next = aliases[target] {
+                if target == named.name {
+                    log.error("reference cycle: schema \(chain.map { "'\($0)'" }.joined(separator: " → ")) → '\(target)' never reaches a definition", at: named.schema.mark)
+                    break
+                }
+                guard !chain.contains(target), case .reference(let following) = next.kind else { break }
+                chain.append(target)
+                target = following
+            }
+        }
+    }
+
+    private func servers(_ node: YAMLNode?) -> [Server] {
+        guard let node, let items = sequence(node, "'servers'") else { return [] }
+        return items.compactMap { item in
+            guard let pairs = mapping(item, "a server"),
+                  let url = required("url", in: pairs, of: "a server", at: item.mark).flatMap({ string($0, "'url'") }) else { return nil }
+            return Server(url: url, description: optionalString(value("description", in: pairs), "'description'"))
+        }
+    }
+
+    private func tags(_ node: YAMLNode?) -> [Tag] {
+        guard let node, let items = sequence(node, "'tags'") else { return [] }
+        return items.compactMap { item in
+            guard let pairs = mapping(item, "a tag"),
+                  let name = required("name", in: pairs, of: "a tag", at: item.mark).flatMap({ string($0, "'name'") }) else { return nil }
+            return Tag(name: name, description: optionalString(value("description", in: pairs), "'description'"))
+        }
+    }
+
+    private func securitySchemes(_ node: YAMLNode?) -> [SecurityScheme] {
+        guard let node, let pairs = mapping(node, "'components/securitySchemes'") else { return [] }
+        return pairs.compactMap { pair in
+            guard let name = string(pair.key, "a security scheme name"),
+                  let schemeNode = resolved(pair.value),
+                  let schemePairs = mapping(schemeNode, "security scheme '\(name)'"),
+                  let type = required("type", in: schemePairs, of: "security scheme '\(name)'", at: schemeNode.mark).flatMap({ string($0, "'type'") })
+            else { return nil }
+            let kind: SecurityScheme.Kind
+            switch (type, value("scheme", in: schemePairs)?.string?.lowercased()) {
+            case ("http", "bearer"?):
+                kind = .httpBearer(format: optionalString(value("bearerFormat", in: schemePairs), "'bearerFormat'"))
+            case ("http", "basic"?):
+                kind = .httpBasic
+            case ("apiKey", _):
+                kind = .apiKey(name: value("name", in: schemePairs)?.string ?? name, location: value("in", in: schemePairs)?.string ?? "header")
+            default:
+                kind = .other(type)
+            }
+            return SecurityScheme(name: name, kind: kind, description: optionalString(value("description", in: schemePairs), "'description'"))
+        }
+    }
+}

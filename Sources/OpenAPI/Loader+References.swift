@@ -1,0 +1,105 @@
+import YAML
+
+extension Loader {
+    /// The `$ref` string of `node` and the mark of its value, when `node` is a reference object.
+    func referenceString(of node: YAMLNode) -> (String, SourceMark)? {
+        guard let pairs = node.mapping else { return nil }
+        for pair in pairs where pair.key.string == "$ref" {
+            guard let text = string(pair.value, "'$ref'") else { return nil }
+            return (text, pair.value.mark)
+        }
+        return nil
+    }
+
+    /// Follows `node` through any chain of local `$ref`s to the object it stands for.
+    /// Reports unresolved, external and cyclic references at the `$ref` that fails.
+    func resolved(_ node: YAMLNode) -> YAMLNode? {
+        var current = node
+        var seen: [String] = []
+        while let (reference, mark) = referenceString(of: current) {
+            if seen.contains(reference) {
+                log.error("reference cycle: \((seen + [reference]).joined(separator: " → "))", at: mark)
+                return nil
+            }
+            seen.append(reference)
+            guard let target = target(of: reference, at: mark) else { return nil }
+            current = target
+        }
+        return current
+    }
+
+    /// The node a local reference points at, or `nil` with an error.
+    func target(of reference: String, at mark: SourceMark) -> YAMLNode? {
+        guard reference.hasPrefix("#") else {
+            log.error("external reference '\(reference)' is not supported; only references within the same file ('#/...') are", at: mark)
+            return nil
+        }
+        guard let tokens = Self.pointerTokens(reference), let root, let found = Self.node(at: tokens, in: root) else {
+            log.error("unresolved reference '\(reference)'", at: mark)
+            return nil
+        }
+        return found
+    }
+
+    /// The decoded tokens of a `#/a/b~1c` fragment, or `nil` when it is not a JSON pointer.
+    static func pointerTokens(_ reference: String) -> [String]? {
+        var fragment = String(reference.dropFirst())
+        if fragment.isEmpty { return [] }
+        guard fragment.hasPrefix("/") else { return nil }
+        fragment = percentDecoded(fragment) ?? fragment
+        return fragment.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+    }
+
+    /// The node at `tokens` below `root`.
+    static func node(at tokens: [String], in root: YAMLNode) -> YAMLNode? {
+        var current = root
+        for token in tokens {
+            switch current.content {
+            case .mapping:
+                guard let next = current[token] else { return nil }
+                current = next
+            case .sequence(let items):
+                guard let index = Int(token), items.indices.contains(index) else { return nil }
+                current = items[index]
+            case .scalar:
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// `%XX` escapes decoded as UTF-8; `nil` when an escape is malformed.
+    static func percentDecoded(_ text: String) -> String? {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next(), let low = iterator.next(),
+                      let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` with `replacement` (Foundation-free).
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

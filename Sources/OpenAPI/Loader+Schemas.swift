@@ -1,0 +1,142 @@
+import YAML
+
+extension Loader {
+    static let componentSchemaPrefix = "#/components/schemas/"
+    /// Stands for a `type` list naming several non-null types (already warned about).
+    private static let severalTypes = "several types"
+
+    /// Loads a schema object (or boolean schema) found at `what`.
+    func schema(_ node: YAMLNode, _ what: String) -> Schema {
+        if let scalar = node.scalar, scalar.style == .plain, scalar.value == "true" || scalar.value == "false" {
+            if scalar.value == "false" {
+                log.warning("the schema 'false' allows no value; it is generated as an arbitrary JSON value", at: node.mark)
+            }
+            return Schema(.any, at: node.mark)
+        }
+        guard let pairs = mapping(node, what) else { return Schema(.any, at: node.mark) }
+        if let (reference, mark) = referenceString(of: node) {
+            var schema = referencedSchema(reference, at: mark, node: node)
+            schema.description = optionalString(value("description", in: pairs), "'description'") ?? schema.description
+            return schema
+        }
+        var schema = Schema(kind(of: pairs, node: node, what), at: node.mark)
+        schema.nullable = schema.nullable || isNullable(pairs)
+        schema.title = optionalString(value("title", in: pairs), "'title'")
+        schema.description = optionalString(value("description", in: pairs), "'description'")
+        schema.deprecated = bool(value("deprecated", in: pairs), "'deprecated'")
+        schema.readOnly = bool(value("readOnly", in: pairs), "'readOnly'")
+        schema.writeOnly = bool(value("writeOnly", in: pairs), "'writeOnly'")
+        return schema
+    }
+
+    /// A `$ref` inside a schema: a component reference stays a name, anything else is inlined.
+    private func referencedSchema(_ reference: String, at mark: SourceMark, node: YAMLNode) -> Schema {
+        if reference.hasPrefix(Self.componentSchemaPrefix) {
+            let name = Self.percentDecoded(String(reference.dropFirst(Self.componentSchemaPrefix.count))) ?? ""
+            if !name.contains("/") {
+                if !componentSchemaNames.contains(name) {
+                    log.error("unresolved reference '\(reference)'", at: mark)
+                    return Schema(.any, at: mark)
+                }
+                return Schema(.reference(name), at: mark)
+            }
+        }
+        if referenceStack.contains(reference) {
+            log.error("reference cycle: \((referenceStack + [reference]).joined(separator: " → "))", at: mark)
+            return Schema(.any, at: mark)
+        }
+        guard let target = target(of: reference, at: mark) else { return Schema(.any, at: mark) }
+        referenceStack.append(reference)
+        defer { referenceStack.removeLast() }
+        return schema(target, "'\(reference)'")
+    }
+
+    /// Whether the schema allows null in either dialect.
+    private func isNullable(_ pairs: [YAMLPair]) -> Bool {
+        if bool(value("nullable", in: pairs), "'nullable'") { return true }
+        if let types = value("type", in: pairs)?.sequence {
+            return types.contains { $0.string == "null" }
+        }
+        return false
+    }
+
+    /// The kind of a schema object from its `type` and the keywords present.
+    private func kind(of pairs: [YAMLPair], node: YAMLNode, _ what: String) -> Schema.Kind {
+        for composition in [Schema.CompositionKind.allOf, .oneOf, .anyOf] {
+            if let membersNode = value(composition.rawValue, in: pairs) {
+                let members = (sequence(membersNode, "'\(composition.rawValue)'") ?? []).map { schema($0, "a member of '\(composition.rawValue)'") }
+                return .composition(composition, members)
+            }
+        }
+        switch typeName(pairs) {
+        case "string"?:
+            let values = value("enum", in: pairs).flatMap { sequence($0, "'enum'") }
+            return .string(format: optionalString(value("format", in: pairs), "'format'"),
+                           enumValues: values?.compactMap { $0.isNull ? nil : $0.string })
+        case "integer"?:
+            let values = value("enum", in: pairs).flatMap { sequence($0, "'enum'") }
+            return .integer(format: optionalString(value("format", in: pairs), "'format'"),
+                            enumValues: values?.compactMap { $0.string.flatMap { Int($0) } })
+        case "number"?:
+            return .number(format: optionalString(value("format", in: pairs), "'format'"))
+        case "boolean"?:
+            return .boolean
+        case "array"?:
+            return .array(value("items", in: pairs).map { schema($0, "'items'") })
+        case "object"?:
+            return .object(objectSchema(pairs))
+        case "null"?, Self.severalTypes?:
+            return .any
+        case let other?:
+            log.warning("unknown schema type '\(other)'; it is generated as an arbitrary JSON value", at: value("type", in: pairs)?.mark ?? node.mark)
+            return .any
+        case nil:
+            if value("properties", in: pairs) != nil || value("additionalProperties", in: pairs) != nil {
+                return .object(objectSchema(pairs))
+            }
+            if let items = value("items", in: pairs) { return .array(schema(items, "'items'")) }
+            if let values = value("enum", in: pairs)?.sequence, values.allSatisfy({ $0.scalar?.style != .plain || $0.isNull || Int($0.string ?? "") == nil }) {
+                return .string(format: nil, enumValues: values.compactMap { $0.isNull ? nil : $0.string })
+            }
+            return .any
+        }
+    }
+
+    /// The one non-null type a schema names, `nil` when it names none; several types → warning.
+    private func typeName(_ pairs: [YAMLPair]) -> String? {
+        guard let node = value("type", in: pairs) else { return nil }
+        if let items = node.sequence {
+            let types = items.compactMap(\.string).filter { $0 != "null" }
+            if types.count > 1 {
+                log.warning("a schema with several types (\(types.joined(separator: ", "))) is generated as an arbitrary JSON value", at: node.mark)
+                return Self.severalTypes
+            }
+            return types.first ?? "null"
+        }
+        return string(node, "'type'")
+    }
+
+    /// Properties, required keys and additional properties of an object schema.
+    private func objectSchema(_ pairs: [YAMLPair]) -> ObjectSchema {
+        var requiredNames: [String] = []
+        if let requiredNode = value("required", in: pairs), let items = sequence(requiredNode, "'required'") {
+            requiredNames = items.compactMap { string($0, "an entry of 'required'") }
+        }
+        var properties: [ObjectSchema.Property] = []
+        if let propertiesNode = value("properties", in: pairs), let propertyPairs = mapping(propertiesNode, "'properties'") {
+            for pair in propertyPairs {
+                guard let name = string(pair.key, "a property name") else { continue }
+                properties.append(.init(name: name, schema: schema(pair.value, "property '\(name)'"), required: requiredNames.contains(name)))
+            }
+        }
+        var additional: Schema?
+        if let node = value("additionalProperties", in: pairs) {
+            if let scalar = node.scalar, scalar.style == .plain, scalar.value == "false" {
+                additional = nil
+            } else {
+                additional = schema(node, "'additionalProperties'")
+            }
+        }
+        return ObjectSchema(properties: properties, additionalProperties: additional)
+    }
+}

@@ -1,0 +1,73 @@
+import YAML
+
+/// A JSON Schema as far as sdkgen models it. References to `components/schemas` stay names,
+/// so recursive schemas are fine; other references are resolved in place by the loader.
+public struct Schema: Sendable, Hashable {
+    /// The shape of values the schema allows.
+    public indirect enum Kind: Sendable, Hashable {
+        /// A reference to `components/schemas/<name>`.
+        case reference(String)
+        /// `type: object` (or a schema with `properties`).
+        case object(ObjectSchema)
+        /// `type: array` with its item schema (`nil` when `items` is missing).
+        case array(Schema?)
+        /// `type: string`, with its format and enum values.
+        case string(format: String?, enumValues: [String]?)
+        /// `type: integer`, with its format.
+        case integer(format: String?, enumValues: [Int]?)
+        /// `type: number`, with its format.
+        case number(format: String?)
+        /// `type: boolean`.
+        case boolean
+        /// `allOf`, `oneOf` or `anyOf` with their member schemas.
+        case composition(CompositionKind, [Schema])
+        /// Any JSON value: no type, or something sdkgen cannot model yet.
+        case any
+    }
+
+    /// Which composition keyword a schema uses.
+    public enum CompositionKind: String, Sendable, Hashable {
+        case allOf, oneOf, anyOf
+    }
+
+    /// The shape of the values.
+    public var kind: Kind
+    /// Whether `null` is allowed too (3.0 `nullable: true`, 3.1 `type: [..., "null"]`).
+    public var nullable: Bool = false
+    /// The schema's title.
+    public var title: String?
+    /// What the values mean.
+    public var description: String?
+    /// Whether the schema is deprecated.
+    public var deprecated: Bool = false
+    /// Whether the property is sent by the server only.
+    public var readOnly: Bool = false
+    /// Whether the property is sent by the client only.
+    public var writeOnly: Bool = false
+    /// Where the schema is defined.
+    public var mark: SourceMark
+
+    /// Creates a schema of `kind` defined at `mark`.
+    public init(_ kind: Kind, at mark: SourceMark) {
+        self.kind = kind
+        self.mark = mark
+    }
+}
+
+/// The members of an object schema.
+public struct ObjectSchema: Sendable, Hashable {
+    /// One property, in spec order.
+    public struct Property: Sendable, Hashable {
+        /// The JSON key.
+        public var name: String
+        /// The property's schema.
+        public var schema: Schema
+        /// Whether the key is in `required`.
+        public var required: Bool
+    }
+
+    /// The properties, in spec order.
+    public var properties: [Property]
+    /// The schema of any other keys: `nil` when not given, `.any` for `true`.
+    public var additionalProperties: Schema?
+}

@@ -1,0 +1,202 @@
+import SDKModel
+
+/// Turns the SDK model into plain template contexts (strings, booleans, arrays, dictionaries).
+/// Every Swift-source decision that is not a name is made here, so templates stay logic-less.
+struct ContextBuilder {
+    let sdk: SDK
+
+    /// What every file's header needs.
+    var headerContext: [String: Any] {
+        [
+            "specFileName": SwiftText.singleLine(sdk.specFileName),
+            "apiTitle": SwiftText.singleLine(sdk.title),
+            "apiVersion": SwiftText.singleLine(sdk.apiVersion),
+            "clientName": sdk.clientName,
+            "errorName": sdk.errorName,
+        ]
+    }
+
+    func client() -> [String: Any] {
+        var context = headerContext
+        var doc = SwiftText.docComment(sdk.title)
+        let description = SwiftText.docComment(sdk.description)
+        if !description.isEmpty { doc += ["///"] + description }
+        context["docLines"] = doc
+        context["defaultBaseURLLiteral"] = SwiftText.stringLiteral(sdk.defaultBaseURL ?? "")
+        context["userAgentLiteral"] = SwiftText.stringLiteral("\(sdk.moduleName)/\(sdk.version) (Swift; sdkgen)")
+        context["apiKeyEnvironmentVariable"] = sdk.apiKeyEnvironmentVariable.map(environmentName) as Any
+        context["baseURLEnvironmentVariable"] = sdk.baseURLEnvironmentVariable.map(environmentName) as Any
+        context["apiKeyEnvironmentVariableLiteral"] = sdk.apiKeyEnvironmentVariable == nil ? "nil" : "Self.apiKeyEnvironmentVariable"
+        context["resources"] = sdk.resources.map { propertyContext($0, path: $0.propertyName) }
+        context["hasMethods"] = !sdk.rootMethods.isEmpty
+        context["methods"] = methods(sdk.rootMethods)
+        return context
+    }
+
+    /// Environment variable names go into literals and comments: keep only safe characters.
+    private func environmentName(_ name: String) -> String {
+        String(name.unicodeScalars.filter { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "_" }.map(Character.init))
+    }
+
+    private func propertyContext(_ resource: Resource, path: String) -> [String: Any] {
+        [
+            "propertyName": SwiftNaming.escaped(resource.propertyName),
+            "typeName": resource.typeName,
+            "docLines": ["/// Calls under `client.\(path)`."],
+        ]
+    }
+
+    func resource(_ resource: Resource, path: String) -> [String: Any] {
+        var context = headerContext
+        context["parentType"] = ([sdk.clientName] + resource.typePath.dropLast()).joined(separator: ".")
+        context["qualifiedType"] = ([sdk.clientName] + resource.typePath).joined(separator: ".")
+        context["typeName"] = resource.typeName
+        context["docLines"] = ["/// Calls under `client.\(path)`."]
+        context["children"] = resource.children.map { propertyContext($0, path: path + "." + $0.propertyName) }
+        context["hasMethods"] = !resource.methods.isEmpty
+        context["methods"] = methods(resource.methods)
+        return context
+    }
+
+    private func methods(_ methods: [Method]) -> [[String: Any]] {
+        methods.enumerated().map { index, method in
+            var context = self.method(method)
+            context["followedByAnother"] = index < methods.count - 1
+            return context
+        }
+    }
+
+    func method(_ method: Method) -> [String: Any] {
+        let required = method.parameters.filter(\.required)
+        let optional = method.parameters.filter { !$0.required }
+        var signature = required.map { "\(SwiftNaming.escaped($0.label)): \($0.type)" }
+        if let body = method.body, body.required { signature.append("body: \(body.type)") }
+        signature += optional.map { "\(SwiftNaming.escaped($0.label)): \($0.type)? = nil" }
+        if let body = method.body, !body.required { signature.append("body: \(body.type)? = nil") }
+
+        let queryItems = method.parameters.filter { $0.kind == .query }
+        let headerItems = method.parameters.filter { $0.kind == .header }
+        var context: [String: Any] = [
+            "name": SwiftNaming.escaped(method.name),
+            "docLines": docLines(for: method),
+            "deprecated": method.deprecated,
+            "signature": signature.joined(separator: ", "),
+            "returnClause": method.returnType.map { " -> \($0)" } ?? "",
+            "requestBinding": queryItems.isEmpty && headerItems.isEmpty && method.body == nil ? "let" : "var",
+            "httpMethod": "." + method.httpMethod.lowercased(),
+            "pathExpression": pathExpression(method.pathPieces),
+            "queryItems": queryItems.map(parameterContext),
+            "headerItems": headerItems.map(parameterContext),
+            "errorName": sdk.errorName,
+        ]
+        if let body = method.body {
+            context["body"] = ["label": "body", "required": body.required, "contentType": SwiftText.stringLiteral(body.contentType)] as [String: Any]
+        }
+        if let returnType = method.returnType { context["returnType"] = returnType }
+        return context
+    }
+
+    private func parameterContext(_ parameter: MethodParameter) -> [String: Any] {
+        ["wireName": SwiftText.stringLiteral(parameter.wireName), "label": SwiftNaming.escaped(parameter.label)]
+    }
+
+    /// `"/v3/chats/" + PathEncoding.segment(chatID) + "/typing"`.
+    func pathExpression(_ pieces: [PathPiece]) -> String {
+        let parts = pieces.map { piece -> String in
+            switch piece {
+            case .literal(let text): return SwiftText.stringLiteral(text)
+            case .parameter(let label): return "PathEncoding.segment(\(SwiftNaming.escaped(label)))"
+            }
+        }
+        return parts.isEmpty ? "\"/\"" : parts.joined(separator: " + ")
+    }
+
+    private func docLines(for method: Method) -> [String] {
+        var sections: [[String]] = []
+        let summary = SwiftText.docComment(method.summary)
+        if !summary.isEmpty { sections.append(summary) }
+        let description = SwiftText.docComment(method.description)
+        if !description.isEmpty { sections.append(description) }
+        sections.append(SwiftText.docComment("`\(method.httpMethod) \(method.pathTemplate)`"))
+        var parameterLines: [String] = []
+        for parameter in method.parameters {
+            parameterLines += parameterDoc(label: parameter.label, text: parameter.description ?? "The `\(parameter.wireName)` \(parameter.kind.rawValue) parameter.")
+        }
+        if let body = method.body {
+            parameterLines += parameterDoc(label: "body", text: body.description ?? "The request body.")
+        }
+        var tail: [String] = []
+        if !parameterLines.isEmpty { tail += ["/// - Parameters:"] + parameterLines }
+        if let returnType = method.returnType { tail.append("/// - Returns: The decoded `\(returnType)`.") }
+        tail.append("/// - Throws: `\(sdk.errorName)`; each documented error status has its own case.")
+        sections.append(tail)
+        return sections.enumerated().flatMap { index, lines in index == 0 ? lines : ["///"] + lines }
+    }
+
+    /// `///   - label: text`, continuation lines indented under the text.
+    private func parameterDoc(label: String, text: String) -> [String] {
+        let lines = SwiftText.docComment(text).map { $0 == "///" ? "" : String($0.dropFirst(4)) }
+        guard let first = lines.first else { return ["///   - \(label):"] }
+        return ["///   - \(label): \(first)"] + lines.dropFirst().map { $0.isEmpty ? "///" : "///     \($0)" }
+    }
+
+    func error() -> [String: Any] {
+        var context = headerContext
+        context["apiKeyEnvironmentVariable"] = sdk.apiKeyEnvironmentVariable.map(environmentName) as Any
+        context["cases"] = sdk.errorCases.map { errorCase -> [String: Any] in
+            let name = SwiftNaming.escaped(errorCase.name)
+            let doc = SwiftText.docComment("HTTP \(errorCase.statusCode): " + (SwiftText.singleLine(errorCase.description ?? "")))
+            if let bodyType = errorCase.bodyType {
+                return [
+                    "name": name, "statusCode": errorCase.statusCode, "docLines": doc,
+                    "associatedValues": "\(bodyType), HTTPResponse",
+                    "decodeExpression": "response.decodeJSON(\(bodyType).self).map { .\(name)($0, response) }",
+                    "responsePattern": "_, let response",
+                ]
+            }
+            return [
+                "name": name, "statusCode": errorCase.statusCode, "docLines": doc,
+                "associatedValues": "HTTPResponse",
+                "decodeExpression": ".\(name)(response)",
+                "responsePattern": "let response",
+            ]
+        }
+        return context
+    }
+
+    func model(_ model: Model) -> [String: Any] {
+        var context = headerContext
+        var doc = SwiftText.docComment(model.description)
+        if model.deprecated { doc += (doc.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated in the API description."] }
+        context["typeName"] = model.typeName
+        switch model.kind {
+        case .structure(let properties, _):
+            context["structure"] = ["properties": properties.map(propertyContext), "initParameters": initParameters(properties)] as [String: Any]
+        case .stringEnum(let cases):
+            doc += (doc.isEmpty ? [] : ["///"]) + ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
+            context["stringEnum"] = ["cases": cases.map { ["name": SwiftNaming.escaped($0.name), "rawValueLiteral": SwiftText.stringLiteral($0.rawValue)] }]
+        case .alias(let type):
+            context["alias"] = ["aliasedType": type]
+        }
+        context["docLines"] = doc
+        return context
+    }
+
+    private func propertyContext(_ property: Property) -> [String: Any] {
+        var doc = SwiftText.docComment(property.description)
+        if property.deprecated { doc += (doc.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated in the API description."] }
+        return [
+            "name": SwiftNaming.escaped(property.swiftName),
+            "declaredType": property.required ? property.type : property.type + "?",
+            "jsonKeyLiteral": SwiftText.stringLiteral(property.jsonKey),
+            "docLines": doc,
+        ]
+    }
+
+    private func initParameters(_ properties: [Property]) -> String {
+        properties.map { property in
+            let name = SwiftNaming.escaped(property.swiftName)
+            return property.required ? "\(name): \(property.type)" : "\(name): \(property.type)? = nil"
+        }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,35 @@
+import OpenAPI
+
+/// Collects the documented error statuses of all operations into the error type's cases.
+enum ErrorCaseBuilder {
+    /// Conventional case names for the statuses APIs document most.
+    static let names: [Int: String] = [
+        400: "badRequest", 401: "unauthorized", 402: "paymentRequired", 403: "forbidden", 404: "notFound",
+        405: "methodNotAllowed", 406: "notAcceptable", 408: "requestTimeout", 409: "conflict", 410: "gone",
+        412: "preconditionFailed", 413: "contentTooLarge", 415: "unsupportedMediaType", 422: "unprocessableEntity",
+        423: "locked", 428: "preconditionRequired", 429: "tooManyRequests", 500: "internalServerError",
+        501: "notImplemented", 502: "badGateway", 503: "serviceUnavailable", 504: "gatewayTimeout",
+    ]
+
+    static func cases(for operations: [Operation], types: inout TypeResolver) -> [ErrorCase] {
+        var cases: [ErrorCase] = []
+        for operation in operations {
+            for response in operation.responses {
+                guard case .code(let code) = response.status, (400..<600).contains(code) else { continue }
+                let schema = response.content.first { MethodBuilder.isJSON($0.name) }?.schema
+                if let existing = cases.first(where: { $0.statusCode == code }) {
+                    if case .reference(let name)? = schema?.kind, let other = existing.sourceSchema, other != name {
+                        types.log.warning("status \(code) has a body of schema '\(name)' here but '\(other)' elsewhere; the error case keeps '\(other)'", at: response.mark)
+                    }
+                    continue
+                }
+                let hasJSON = response.content.contains { MethodBuilder.isJSON($0.name) }
+                let bodyType = hasJSON ? schema.map { types.swiftType(for: $0, nameHint: "Error" + String(code)) } ?? "JSONValue" : nil
+                var sourceSchema: String?
+                if case .reference(let name)? = schema?.kind { sourceSchema = name }
+                cases.append(ErrorCase(name: names[code] ?? "status\(code)", statusCode: code, bodyType: bodyType, sourceSchema: sourceSchema, description: response.description))
+            }
+        }
+        return cases.sorted { $0.statusCode < $1.statusCode }
+    }
+}

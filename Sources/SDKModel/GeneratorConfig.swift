@@ -1,0 +1,148 @@
+import OpenAPI
+import YAML
+
+/// The settings of one SDK, read from `sdkgen.yaml`. Every field has a default derived from the
+/// spec, so the file is optional.
+public struct GeneratorConfig: Sendable, Hashable {
+    /// Where one operation goes and what its method is called.
+    public struct OperationOverride: Sendable, Hashable {
+        /// The operationId this override is for.
+        public var operationID: String
+        /// The resource path, e.g. `chats.typing`; `nil` keeps the one derived from the URL path.
+        public var resource: [String]?
+        /// The method name, e.g. `stop`; `nil` keeps the one derived from the operationId.
+        public var method: String?
+    }
+
+    /// The Swift module (and `Generated/` folder) name; default: the spec title in UpperCamelCase.
+    public var moduleName: String?
+    /// The client type's name; default: `<module>Client`.
+    public var clientName: String?
+    /// The error type's name; default: `<module>Error`.
+    public var errorName: String?
+    /// The SDK's own version, sent in the `User-Agent`; default `0.1.0`.
+    public var version: String = "0.1.0"
+    /// The base URL; default: the spec's first server.
+    public var baseURL: String?
+    /// The environment variable the client reads the API key from when none is passed.
+    public var apiKeyEnvironmentVariable: String?
+    /// The environment variable the client reads the base URL from when none is passed.
+    public var baseURLEnvironmentVariable: String?
+    /// Per-operationId overrides, in file order.
+    public var operations: [OperationOverride] = []
+
+    /// A config with every default.
+    public init() {}
+
+    /// The override for `operationID`, when the config has one.
+    public func override(for operationID: String?) -> OperationOverride? {
+        guard let operationID else { return nil }
+        return operations.first { $0.operationID == operationID }
+    }
+
+    /// Reads a config file; unknown keys and wrong types are errors at their position.
+    public static func load(bytes: [UInt8], file: String) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
+        let root: YAMLNode?
+        do {
+            root = try YAMLParser().parse(bytes)
+        } catch {
+            return (nil, [Diagnostic(.error, error.message, file: file, at: error.mark)])
+        }
+        var reader = ConfigReader(log: DiagnosticLog(file: file))
+        let config = reader.read(root)
+        return (reader.log.hasErrors ? nil : config, reader.log.all)
+    }
+}
+
+/// Reads the YAML tree of a config file into a `GeneratorConfig`.
+private struct ConfigReader {
+    var log: DiagnosticLog
+
+    static let topLevelKeys = ["module", "client", "error", "version", "baseURL", "environment", "operations"]
+
+    mutating func read(_ root: YAMLNode?) -> GeneratorConfig {
+        var config = GeneratorConfig()
+        guard let root, !root.isNull else { return config }
+        guard let pairs = mapping(root, "the config") else { return config }
+        for pair in pairs {
+            guard let key = pair.key.string else { continue }
+            switch key {
+            case "module": config.moduleName = identifier(pair.value, key)
+            case "client": config.clientName = identifier(pair.value, key)
+            case "error": config.errorName = identifier(pair.value, key)
+            case "version": config.version = string(pair.value, key) ?? config.version
+            case "baseURL": config.baseURL = string(pair.value, key)
+            case "environment": readEnvironment(pair.value, into: &config)
+            case "operations": config.operations = readOperations(pair.value)
+            default: unknown(key, at: pair.key.mark, expected: Self.topLevelKeys)
+            }
+        }
+        return config
+    }
+
+    mutating func readEnvironment(_ node: YAMLNode, into config: inout GeneratorConfig) {
+        guard let pairs = mapping(node, "'environment'") else { return }
+        for pair in pairs {
+            switch pair.key.string {
+            case "apiKey": config.apiKeyEnvironmentVariable = string(pair.value, "environment.apiKey")
+            case "baseURL": config.baseURLEnvironmentVariable = string(pair.value, "environment.baseURL")
+            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["apiKey", "baseURL"])
+            }
+        }
+    }
+
+    mutating func readOperations(_ node: YAMLNode) -> [GeneratorConfig.OperationOverride] {
+        guard let pairs = mapping(node, "'operations'") else { return [] }
+        var result: [GeneratorConfig.OperationOverride] = []
+        for pair in pairs {
+            guard let operationID = string(pair.key, "an operationId"), let fields = mapping(pair.value, "operation '\(operationID)'") else { continue }
+            var override = GeneratorConfig.OperationOverride(operationID: operationID)
+            for field in fields {
+                switch field.key.string {
+                case "resource":
+                    if let path = string(field.value, "resource") {
+                        let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                        if parts.contains(where: \.isEmpty) {
+                            log.error("resource '\(path)' must be dot-separated names, e.g. 'chats.typing'", at: field.value.mark)
+                        } else {
+                            override.resource = parts
+                        }
+                    }
+                case "method": override.method = identifier(field.value, "method")
+                default: unknown(field.key.string ?? "", at: field.key.mark, expected: ["resource", "method"])
+                }
+            }
+            result.append(override)
+        }
+        return result
+    }
+
+    mutating func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
+        if let pairs = node.mapping { return pairs }
+        log.error("expected a mapping for \(what), found \(node.kindDescription)", at: node.mark)
+        return nil
+    }
+
+    mutating func string(_ node: YAMLNode, _ what: String) -> String? {
+        if let scalar = node.scalar, !scalar.isNull { return scalar.value }
+        log.error("expected a string for '\(what)', found \(node.kindDescription)", at: node.mark)
+        return nil
+    }
+
+    /// A string that must already be a Swift identifier (the user chose it on purpose).
+    mutating func identifier(_ node: YAMLNode, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        let bytes = Array(text.utf8)
+        let valid = !bytes.isEmpty && !(bytes[0] >= 48 && bytes[0] <= 57)
+            && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
+        guard valid else {
+            log.error("'\(what)' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found '\(text)'", at: node.mark)
+            return nil
+        }
+        return text
+    }
+
+    mutating func unknown(_ key: String, at mark: SourceMark, expected: [String]) {
+        log.error("unknown key '\(key)'; expected one of: \(expected.joined(separator: ", "))", at: mark)
+    }
+}

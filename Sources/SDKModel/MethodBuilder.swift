@@ -1,0 +1,118 @@
+import OpenAPI
+
+/// Turns one operation into a method: its name, place, parameters, body and return type.
+enum MethodBuilder {
+    /// Types that can travel in a path, query item or header as text.
+    static let parameterScalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "UUID", "Date", "URL"]
+
+    static func method(for operation: Operation, config: GeneratorConfig, types: inout TypeResolver) -> (method: Method, resource: [String]) {
+        let override = config.override(for: operation.operationID)
+        let resource = override?.resource?.map(SwiftNaming.memberName) ?? ResourceBuilder.resourcePath(of: operation.path)
+        let name = override?.method ?? ResourceBuilder.methodName(
+            operationID: operation.operationID, method: operation.method, path: operation.path, resource: resource)
+        let hint = SwiftNaming.typeName(operation.operationID ?? "\(operation.method.rawValue) \(operation.path)")
+
+        var labels: Set<String> = []
+        var parameters: [MethodParameter] = []
+        for parameter in operation.parameters {
+            guard let kind = ParameterKind(rawValue: parameter.location.rawValue) else {
+                types.log.warning("cookie parameter '\(parameter.name)' is not supported yet and was skipped", at: parameter.mark)
+                continue
+            }
+            let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: labels.union(["body", "options"]))
+            labels.insert(label)
+            var type = parameter.schema.map { types.swiftType(for: $0, nameHint: hint + SwiftNaming.typeName(parameter.name)) } ?? "String"
+            if !isParameterType(type, enums: types.enumTypeNames) {
+                types.log.warning("parameter '\(parameter.name)' has a schema that cannot be sent as text (\(type)); it is generated as String", at: parameter.mark)
+                type = "String"
+            }
+            parameters.append(MethodParameter(
+                label: label, wireName: parameter.name, kind: kind, type: type,
+                required: parameter.required || kind == .path, description: parameter.description, deprecated: parameter.deprecated))
+        }
+        // Required parameters first, then optional ones, each group in spec order.
+        parameters = parameters.filter(\.required) + parameters.filter { !$0.required }
+
+        return (Method(
+            name: name, operationID: operation.operationID, httpMethod: operation.method.rawValue.uppercased(),
+            pathTemplate: operation.path, pathPieces: pathPieces(operation.path, parameters: parameters),
+            summary: operation.summary, description: operation.description, deprecated: operation.deprecated,
+            parameters: parameters, body: body(operation, hint: hint, types: &types),
+            returnType: returnType(operation, hint: hint, types: &types)
+        ), resource)
+    }
+
+    static func isParameterType(_ type: String, enums: Set<String>) -> Bool {
+        if parameterScalarTypes.contains(type) || enums.contains(type) { return true }
+        if type.hasPrefix("["), type.hasSuffix("]"), !type.contains(":") {
+            let element = String(type.dropFirst().dropLast())
+            return parameterScalarTypes.contains(element) || enums.contains(element)
+        }
+        return false
+    }
+
+    /// The path split into literal text and parameter labels.
+    static func pathPieces(_ path: String, parameters: [MethodParameter]) -> [PathPiece] {
+        var pieces: [PathPiece] = []
+        var literal = ""
+        var name: String?
+        for character in path {
+            if character == "{" {
+                name = ""
+            } else if character == "}", let current = name {
+                if !literal.isEmpty { pieces.append(.literal(literal)); literal = "" }
+                let label = parameters.first { $0.kind == .path && $0.wireName == current }?.label ?? SwiftNaming.memberName(current)
+                pieces.append(.parameter(label: label))
+                name = nil
+            } else if name != nil {
+                name?.append(character)
+            } else {
+                literal.append(character)
+            }
+        }
+        if !literal.isEmpty { pieces.append(.literal(literal)) }
+        return pieces
+    }
+
+    static func isJSON(_ mediaType: String) -> Bool {
+        let base = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: " ") } ?? ""
+        return base == "application/json" || base.hasSuffix("+json")
+    }
+
+    static func body(_ operation: Operation, hint: String, types: inout TypeResolver) -> MethodBody? {
+        guard let requestBody = operation.requestBody else { return nil }
+        guard let media = requestBody.content.first(where: { isJSON($0.name) }) else {
+            let names = requestBody.content.map(\.name).joined(separator: ", ")
+            types.log.warning("request bodies of type \(names) are not supported yet; the body of \(operation.operationID ?? operation.path) was skipped", at: requestBody.mark)
+            return nil
+        }
+        let type = media.schema.map { types.swiftType(for: $0, nameHint: hint + "Request") } ?? "JSONValue"
+        return MethodBody(type: type, required: requestBody.required, contentType: media.name, description: requestBody.description)
+    }
+
+    static func returnType(_ operation: Operation, hint: String, types: inout TypeResolver) -> String? {
+        for response in operation.responses {
+            let isSuccess: Bool
+            switch response.status {
+            case .code(let code): isSuccess = (200..<300).contains(code)
+            case .range(let first): isSuccess = first == 2
+            case .default: isSuccess = false
+            }
+            guard isSuccess else { continue }
+            if let media = response.content.first(where: { isJSON($0.name) }) {
+                return media.schema.map { types.swiftType(for: $0, nameHint: hint + "Response") } ?? "JSONValue"
+            }
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing `character`s.
+    func trimmingCharacters(in character: Character) -> String {
+        var slice = Substring(self)
+        while slice.first == character { slice = slice.dropFirst() }
+        while slice.last == character { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,1 +1,0 @@
-// SDKModel: work in progress

@@ -1,0 +1,179 @@
+/// What the generated SDK is, with every Swift name and type decided: the stage after the
+/// OpenAPI document and before any template sees it.
+public struct SDK: Sendable, Hashable {
+    /// The Swift module name, e.g. `Linq`.
+    public var moduleName: String
+    /// The client type, e.g. `LinqClient`.
+    public var clientName: String
+    /// The error type, e.g. `LinqError`.
+    public var errorName: String
+    /// The SDK's version, for the `User-Agent`.
+    public var version: String
+    /// The API's title from `info`.
+    public var title: String
+    /// The API's version from `info`.
+    public var apiVersion: String
+    /// The API's description from `info`.
+    public var description: String?
+    /// The spec's file name, named in every file header.
+    public var specFileName: String
+    /// The base URL the client uses when none is given.
+    public var defaultBaseURL: String?
+    /// The environment variable holding the API key.
+    public var apiKeyEnvironmentVariable: String?
+    /// The environment variable holding the base URL.
+    public var baseURLEnvironmentVariable: String?
+    /// The top-level resources (`client.chats`), each with its children.
+    public var resources: [Resource]
+    /// Methods on the client itself, for operations whose path names no resource.
+    public var rootMethods: [Method]
+    /// The model types, in spec order.
+    public var models: [Model]
+    /// The error cases for documented error statuses, by status code.
+    public var errorCases: [ErrorCase]
+}
+
+/// A group of methods under one property of the client, e.g. `chats` or `chats.typing`.
+public struct Resource: Sendable, Hashable {
+    /// The property name, e.g. `typing`.
+    public var propertyName: String
+    /// The nested type name, e.g. `Typing` (declared inside its parent's type).
+    public var typeName: String
+    /// The type path from the client, e.g. `["Chats", "Typing"]`.
+    public var typePath: [String]
+    /// The resource's child resources.
+    public var children: [Resource]
+    /// The methods, in spec order.
+    public var methods: [Method]
+}
+
+/// One generated method: one operation of the spec.
+public struct Method: Sendable, Hashable {
+    /// The Swift method name, e.g. `stop`.
+    public var name: String
+    /// The spec's operationId.
+    public var operationID: String?
+    /// `GET`, `POST`, …
+    public var httpMethod: String
+    /// The path template as in the spec.
+    public var pathTemplate: String
+    /// The path, split into literal text and parameters.
+    public var pathPieces: [PathPiece]
+    /// The spec's summary.
+    public var summary: String?
+    /// The spec's description.
+    public var description: String?
+    /// Whether the operation is deprecated.
+    public var deprecated: Bool
+    /// The parameters in signature order: required first, then optional, each in spec order.
+    public var parameters: [MethodParameter]
+    /// The JSON request body, when the operation has one.
+    public var body: MethodBody?
+    /// The Swift type of the decoded 2xx body, `nil` when there is none.
+    public var returnType: String?
+}
+
+/// A piece of a path template.
+public enum PathPiece: Sendable, Hashable {
+    /// Text sent as written.
+    case literal(String)
+    /// A path parameter, by its Swift label.
+    case parameter(label: String)
+}
+
+/// Where a method parameter travels.
+public enum ParameterKind: String, Sendable, Hashable {
+    case path, query, header
+}
+
+/// One parameter of a generated method.
+public struct MethodParameter: Sendable, Hashable {
+    /// The Swift argument label, e.g. `chatID`.
+    public var label: String
+    /// The name on the wire, e.g. `chatId`.
+    public var wireName: String
+    /// Where it travels.
+    public var kind: ParameterKind
+    /// The Swift type without optionality, e.g. `UUID` or `[String]`.
+    public var type: String
+    /// Whether it must be given (optional ones default to `nil`).
+    public var required: Bool
+    /// What it means.
+    public var description: String?
+    /// Whether it is deprecated.
+    public var deprecated: Bool
+}
+
+/// The JSON body of a generated method.
+public struct MethodBody: Sendable, Hashable {
+    /// The Swift type of the body.
+    public var type: String
+    /// Whether it must be given.
+    public var required: Bool
+    /// The media type sent.
+    public var contentType: String
+    /// What the body is.
+    public var description: String?
+}
+
+/// A generated model type.
+public struct Model: Sendable, Hashable {
+    /// What kind of type it is.
+    public enum Kind: Sendable, Hashable {
+        /// A `struct` with stored properties.
+        case structure([Property], additionalPropertiesType: String?)
+        /// An open string enum: known cases plus `unknown(String)`.
+        case stringEnum([EnumCase])
+        /// A `typealias` to another type.
+        case alias(String)
+    }
+
+    /// The Swift type name.
+    public var typeName: String
+    /// The schema's name in the spec (or where an inline schema sits).
+    public var sourceName: String
+    /// What it is.
+    public var kind: Kind
+    /// What it means.
+    public var description: String?
+    /// Whether it is deprecated.
+    public var deprecated: Bool
+}
+
+/// A stored property of a model struct.
+public struct Property: Sendable, Hashable {
+    /// The Swift name.
+    public var swiftName: String
+    /// The JSON key.
+    public var jsonKey: String
+    /// The Swift type without optionality.
+    public var type: String
+    /// Whether the property is always present (and non-null).
+    public var required: Bool
+    /// What it means.
+    public var description: String?
+    /// Whether it is deprecated.
+    public var deprecated: Bool
+}
+
+/// A case of a string enum.
+public struct EnumCase: Sendable, Hashable {
+    /// The Swift case name.
+    public var name: String
+    /// The raw value.
+    public var rawValue: String
+}
+
+/// A case of the SDK's error type for one documented error status.
+public struct ErrorCase: Sendable, Hashable {
+    /// The case name, e.g. `notFound`.
+    public var name: String
+    /// The HTTP status, e.g. 404.
+    public var statusCode: Int
+    /// The Swift type of the documented body, `nil` when the spec documents none.
+    public var bodyType: String?
+    /// The component schema the body refers to, when it is a reference.
+    public var sourceSchema: String?
+    /// The spec's description of the response (the first operation's).
+    public var description: String?
+}

@@ -1,0 +1,38 @@
+import OpenAPI
+import YAML
+
+/// Builds the `SDK` from a loaded document and the config: every Swift name and type is
+/// decided here, so templates only fill them in.
+public enum SDKBuilder {
+    /// The SDK, or `nil` when an error was found; diagnostics point into `specFile`.
+    public static func build(_ document: Document, config: GeneratorConfig, specFile: String) -> (sdk: SDK?, diagnostics: [Diagnostic]) {
+        let moduleName = config.moduleName ?? SwiftNaming.typeName(document.info.title)
+        let clientName = config.clientName ?? moduleName + "Client"
+        let errorName = config.errorName ?? moduleName + "Error"
+        var types = TypeResolver(log: DiagnosticLog(file: specFile), reservedNames: [moduleName, clientName, errorName])
+        types.declareComponents(document.schemas)
+
+        var resources = ResourceBuilder()
+        for operation in document.operations {
+            let placed = MethodBuilder.method(for: operation, config: config, types: &types)
+            resources.add(placed.method, under: placed.resource, log: &types.log, mark: operation.mark)
+        }
+        for override in config.operations where !document.operations.contains(where: { $0.operationID == override.operationID }) {
+            types.log.warning("sdkgen.yaml names operation '\(override.operationID)', which the spec does not have", at: nil)
+        }
+        let errorCases = ErrorCaseBuilder.cases(for: document.operations, types: &types)
+        let tree = resources.resources(avoiding: types.takenTypeNames)
+        if types.log.hasErrors { return (nil, types.log.all) }
+        let sdk = SDK(
+            moduleName: moduleName, clientName: clientName, errorName: errorName, version: config.version,
+            title: document.info.title, apiVersion: document.info.version, description: document.info.description,
+            specFileName: specFile.split(separator: "/").last.map(String.init) ?? specFile,
+            defaultBaseURL: config.baseURL ?? document.servers.first?.url,
+            apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
+            baseURLEnvironmentVariable: config.baseURLEnvironmentVariable,
+            resources: tree.resources, rootMethods: tree.rootMethods,
+            models: types.models, errorCases: errorCases
+        )
+        return (sdk, types.log.all)
+    }
+}

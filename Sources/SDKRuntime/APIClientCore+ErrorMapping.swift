@@ -1,0 +1,35 @@
+import Foundation
+
+extension APIClientCore {
+    /// ``send(_:)``, with a failure turned into the caller's error type by `mapError`
+    /// (generated SDKs pass their error type's `init(_: RequestFailure)`).
+    public func send<E: Error>(_ request: APIRequest, mapError: (RequestFailure) -> E) async throws(E) -> HTTPResponse {
+        do {
+            return try await send(request)
+        } catch {
+            throw mapError(error)
+        }
+    }
+
+    /// ``decode(_:from:)``, with a failure turned into the caller's error type by `mapError`.
+    public func decode<T: Decodable, E: Error>(
+        _ type: T.Type,
+        from response: HTTPResponse,
+        mapError: (RequestFailure) -> E
+    ) throws(E) -> T {
+        do {
+            return try decode(type, from: response)
+        } catch {
+            throw mapError(error)
+        }
+    }
+
+    /// ``encode(_:)``, with a failure turned into the caller's error type by `mapError`.
+    public func encode<T: Encodable, E: Error>(_ value: T, mapError: (RequestFailure) -> E) throws(E) -> Data {
+        do {
+            return try encode(value)
+        } catch {
+            throw mapError(error)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// One API operation call, described relative to the client's base URL.
+///
+/// Generated operations fill this in; ``APIClientCore`` turns it into an ``HTTPRequest``.
+public struct APIRequest: Sendable {
+    /// The request method.
+    public var method: HTTPMethod
+    /// The already percent-encoded path, starting with `/`, appended to the base URL's path,
+    /// for example `"/v3/chats/\(PathEncoding.segment(id))/typing"`.
+    public var path: String
+    /// Query parameters, appended in order and percent-encoded by the core; items whose
+    /// value is `nil` are left out.
+    public var query: [URLQueryItem]
+    /// Operation-specific headers (header parameters); they replace same-named headers set
+    /// by the configuration or the runtime.
+    public var headers: HTTPHeaders
+    /// The body bytes, or `nil` for no body.
+    public var body: Data?
+    /// The `Content-Type` sent with a body; `nil` means `application/json`. Ignored without a body.
+    public var contentType: String?
+
+    /// Creates a request.
+    public init(
+        method: HTTPMethod,
+        path: String,
+        query: [URLQueryItem] = [],
+        headers: HTTPHeaders = [:],
+        body: Data? = nil,
+        contentType: String? = nil
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.contentType = contentType
+    }
+}

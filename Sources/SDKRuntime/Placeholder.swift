@@ -1,1 +1,0 @@
-// SDKRuntime: work in progress

@@ -1,1 +1,0 @@
-print("sdkgen: work in progress")
