@@ -39,6 +39,12 @@ public struct HTTPResponse: Sendable, Hashable, CustomStringConvertible {
         return "\"\(text)\""
     }
 
+    /// The status and the start of the body, for messages: for example
+    /// `HTTP 404: "{"error":"not found"}"`; long bodies are cut after 512 characters.
+    public var summary: String {
+        "HTTP \(statusCode): \(bodySummary)"
+    }
+
     /// The status, headers (secrets redacted) and a preview of the body.
     public var description: String {
         "HTTPResponse(status: \(statusCode), headers: \(headers), body: \(bodySummary))"

@@ -36,7 +36,7 @@ public enum RequestFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .cancelled:
             "the request was cancelled"
         case .status(let response):
-            "HTTP \(response.statusCode): \(response.bodySummary)"
+            response.summary
         case .undecodableBody(let response, let reason):
             "HTTP \(response.statusCode) response body could not be decoded: \(reason)"
         case .encodingFailed(let message):

@@ -101,6 +101,7 @@ private final class InFlightCall: @unchecked Sendable {
         if let reason = abortReason {
             finished = true
             lock.unlock()
+            task.cancel()  // Never resumed; cancelling lets the session release it.
             continuation.resume(throwing: reason)
             return
         }

@@ -81,6 +81,11 @@ import Testing
         #expect(text.contains("503"))
         #expect(text.contains("Retry-After: 1"))
         #expect(text.contains("down"))
+        #expect(response.summary == #"HTTP 503: "down""#)
+        let long = HTTPResponse(statusCode: 500, body: Data(String(repeating: "x", count: 2_000).utf8))
+        #expect(long.summary.count < 600)
+        #expect(long.summary.contains("2000 bytes"))
+        #expect(HTTPResponse(statusCode: 204).summary == "HTTP 204: empty body")
     }
 
     @Test func environmentVariablesTreatEmptyAsUnset() {
