@@ -51,24 +51,28 @@ let package = Package(
         .target(name: "SDKRuntime", swiftSettings: strictSettings),
         .target(name: "Linq", dependencies: ["SDKRuntime"], path: "Generated/Linq"),
 
+        // The golden output of Tests/Golden/Widgets, compiled so that a golden file that does not build fails.
+        .target(name: "Widgets", dependencies: ["SDKRuntime"], path: "Tests/Golden/Widgets/Expected"),
+        // A real HTTP server on 127.0.0.1 for the tests that go over the network.
+        .target(
+            name: "LoopbackSupport",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            path: "Tests/LoopbackSupport"
+        ),
+
         // Tests.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strictSettings),
         .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI"], swiftSettings: strictSettings),
         .testTarget(name: "SDKModelTests", dependencies: ["SDKModel"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "GeneratorTests",
-            dependencies: ["Generator", "sdkgen"],
-            exclude: ["Golden"],
-            swiftSettings: strictSettings
-        ),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "sdkgen"], swiftSettings: strictSettings),
         .testTarget(
             name: "SDKRuntimeTests",
-            dependencies: ["SDKRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["SDKRuntime", "LoopbackSupport", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "LinqTests",
-            dependencies: ["Linq", "SDKRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
+            name: "GeneratedSDKTests",
+            dependencies: ["Linq", "Widgets", "SDKRuntime", "LoopbackSupport"],
             swiftSettings: strictSettings
         ),
     ]

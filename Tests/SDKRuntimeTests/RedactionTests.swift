@@ -1,3 +1,4 @@
+import LoopbackSupport
 import Foundation
 import SDKRuntime
 import Testing

@@ -8,56 +8,65 @@ import FlyingSocks
 import Foundation
 
 /// A request exactly as the loopback server received it.
-struct RecordedRequest: Sendable, CustomStringConvertible {
+public struct RecordedRequest: Sendable, CustomStringConvertible {
     /// The method token, for example `"POST"`.
-    let method: String
+    public let method: String
     /// The raw request target: percent-encoded path plus `?query` when present.
-    let target: String
+    public let target: String
     /// Header values by lower-cased name (the server keeps the last of repeated names).
-    let headers: [String: String]
+    public let headers: [String: String]
     /// The body bytes; empty when none was sent.
-    let body: Data
+    public let body: Data
 
     /// The raw, still percent-encoded path.
-    var path: String {
+    public var path: String {
         target.firstIndex(of: "?").map { String(target[..<$0]) } ?? target
     }
 
     /// The raw, still percent-encoded query (without `?`), or `nil` when there was none.
-    var query: String? {
+    public var query: String? {
         target.firstIndex(of: "?").map { String(target[target.index(after: $0)...]) }
     }
 
     /// The value of the named header, matched case-insensitively.
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers[name.lowercased()]
     }
 
     /// The body as UTF-8 text.
-    var bodyText: String? {
+    public var bodyText: String? {
         String(data: body, encoding: .utf8)
     }
 
-    var description: String {
+    public var description: String {
         "\(method) \(target) headers: \(headers) body: \(body.count) bytes"
     }
 }
 
 /// What the loopback server answers to one request.
-struct ScriptedResponse: Sendable {
+public struct ScriptedResponse: Sendable {
     /// The status code.
-    var status: Int
+    public var status: Int
     /// Header fields, in order.
-    var headers: [(name: String, value: String)]
+    public var headers: [(name: String, value: String)]
     /// The body bytes.
-    var body: Data
+    public var body: Data
     /// How long to wait before answering.
-    var delay: Duration = .zero
+    public var delay: Duration = .zero
     /// When true the server never answers (until it is stopped).
-    var hangs = false
+    public var hangs = false
+
+    /// Creates a response.
+    public init(status: Int, headers: [(name: String, value: String)], body: Data, delay: Duration = .zero, hangs: Bool = false) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.delay = delay
+        self.hangs = hangs
+    }
 
     /// A JSON response.
-    static func json(_ text: String, status: Int = 200, headers: [(name: String, value: String)] = []) -> Self {
+    public static func json(_ text: String, status: Int = 200, headers: [(name: String, value: String)] = []) -> Self {
         ScriptedResponse(
             status: status,
             headers: [(name: "Content-Type", value: "application/json")] + headers,
@@ -66,22 +75,28 @@ struct ScriptedResponse: Sendable {
     }
 
     /// A text response with the given content type.
-    static func text(_ text: String, status: Int, contentType: String = "text/plain; charset=utf-8") -> Self {
+    public static func text(_ text: String, status: Int, contentType: String = "text/plain; charset=utf-8") -> Self {
         ScriptedResponse(status: status, headers: [(name: "Content-Type", value: contentType)], body: Data(text.utf8))
     }
 
     /// A response with no body, `204 No Content` by default.
-    static func empty(status: Int = 204, headers: [(name: String, value: String)] = []) -> Self {
+    public static func empty(status: Int = 204, headers: [(name: String, value: String)] = []) -> Self {
         ScriptedResponse(status: status, headers: headers, body: Data())
     }
 
     /// A response that never arrives: the server reads the request and then waits until stopped.
-    static let hang = ScriptedResponse(status: 200, headers: [], body: Data(), hangs: true)
+    public static let hang = ScriptedResponse(status: 200, headers: [], body: Data(), hangs: true)
 }
 
 /// Errors from the loopback server helper itself.
-struct LoopbackServerError: Error, CustomStringConvertible {
-    let description: String
+public struct LoopbackServerError: Error, CustomStringConvertible {
+    /// What went wrong.
+    public let description: String
+
+    /// Creates the error.
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// A FlyingFox `HTTPServer` on `127.0.0.1` with an ephemeral port that records requests and
@@ -89,7 +104,7 @@ struct LoopbackServerError: Error, CustomStringConvertible {
 ///
 /// Use ``withLoopbackServer(_:body:)`` (or ``start(responder:)`` and ``stop()``) so the
 /// server is always stopped.
-final class LoopbackServer: Sendable {
+public final class LoopbackServer: Sendable {
     /// Decides the response to each request; records everything it saw.
     private actor Recorder {
         private let responder: @Sendable (RecordedRequest) -> ScriptedResponse
@@ -110,16 +125,16 @@ final class LoopbackServer: Sendable {
     private let recorder: Recorder
 
     /// The port the server listens on.
-    let port: UInt16
+    public let port: UInt16
 
     /// `http://127.0.0.1:<port>`.
-    var baseURL: URL {
+    public var baseURL: URL {
         // A loopback URL with a numeric port always parses.
         URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/")
     }
 
     /// The requests received so far, in arrival order.
-    var requests: [RecordedRequest] {
+    public var requests: [RecordedRequest] {
         get async { await recorder.requests }
     }
 
@@ -131,7 +146,7 @@ final class LoopbackServer: Sendable {
     }
 
     /// Starts a server that answers each request with `responder(request)`.
-    static func start(responder: @escaping @Sendable (RecordedRequest) -> ScriptedResponse) async throws -> LoopbackServer {
+    public static func start(responder: @escaping @Sendable (RecordedRequest) -> ScriptedResponse) async throws -> LoopbackServer {
         let recorder = Recorder(responder: responder)
         let server = HTTPServer(
             address: try .inet(ip4: "127.0.0.1", port: 0),
@@ -169,7 +184,7 @@ final class LoopbackServer: Sendable {
 
     /// Starts a server that answers requests with `responses` in order, then with `404`s
     /// whose body says the script ran out.
-    static func start(responses: [ScriptedResponse]) async throws -> LoopbackServer {
+    public static func start(responses: [ScriptedResponse]) async throws -> LoopbackServer {
         let queue = ResponseQueue(responses)
         return try await start { _ in
             queue.next() ?? .text("loopback server: no scripted response left", status: 404)
@@ -177,13 +192,13 @@ final class LoopbackServer: Sendable {
     }
 
     /// Stops listening and ends every connection, including hanging ones.
-    func stop() async {
+    public func stop() async {
         await server.stop(timeout: 0)
         runTask.cancel()
     }
 
     /// Waits until at least `count` requests have arrived (polling), up to `timeout`.
-    func waitForRequests(count: Int, timeout: Duration = .seconds(5)) async throws {
+    public func waitForRequests(count: Int, timeout: Duration = .seconds(5)) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while await recorder.requests.count < count {
@@ -195,7 +210,7 @@ final class LoopbackServer: Sendable {
     }
 
     /// A port on 127.0.0.1 that nothing listens on: bound to find a free port, then closed.
-    static func unusedPort() throws -> UInt16 {
+    public static func unusedPort() throws -> UInt16 {
         let socket = try Socket(domain: Int32(AF_INET), type: .stream)
         defer { try? socket.close() }
         try socket.bind(to: .inet(ip4: "127.0.0.1", port: 0))
@@ -254,7 +269,7 @@ private final class ResponseQueue: @unchecked Sendable {
 
 /// Runs `body` with a started loopback server answering `responses` in order, and stops the
 /// server afterwards, also when `body` throws.
-func withLoopbackServer<T>(
+public func withLoopbackServer<T>(
     _ responses: [ScriptedResponse],
     body: (LoopbackServer) async throws -> T
 ) async throws -> T {

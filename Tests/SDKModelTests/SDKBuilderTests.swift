@@ -1,0 +1,117 @@
+import OpenAPI
+import SDKModel
+import Testing
+
+/// Loads `spec` and builds the SDK with `config`.
+func build(_ spec: String, config: String = "") throws -> (sdk: SDK?, diagnostics: [Diagnostic]) {
+    let loaded = DocumentLoader.load(bytes: Array(spec.utf8), file: "spec.yaml")
+    let document = try #require(loaded.document, "\(loaded.diagnostics)")
+    let configResult = GeneratorConfig.load(bytes: Array(config.utf8), file: "sdkgen.yaml")
+    let parsed = try #require(configResult.config, "\(configResult.diagnostics)")
+    return SDKBuilder.build(document, config: parsed, specFile: "spec.yaml")
+}
+
+let typingSpec = """
+openapi: 3.1.0
+info: {title: Linq Partner API, version: '3'}
+paths:
+  /v3/chats/{chatId}/typing:
+    parameters:
+      - {name: chatId, in: path, required: true, schema: {type: string, format: uuid}}
+    post:
+      operationId: startTyping
+      responses: {'204': {description: ok}}
+    delete:
+      operationId: stopTyping
+      responses:
+        '204': {description: ok}
+        '404':
+          description: missing
+          content:
+            application/json:
+              schema: {type: object, properties: {message: {type: string}}}
+"""
+
+@Suite("Resources, methods and error cases")
+struct SDKBuilderTests {
+    @Test("Resources come from the path and method names from the operationId minus the noun")
+    func typingResources() throws {
+        let sdk = try #require(try build(typingSpec).sdk)
+        #expect(sdk.moduleName == "LinqPartnerAPI")
+        #expect(sdk.clientName == "LinqPartnerAPIClient")
+        #expect(sdk.resources.map(\.propertyName) == ["chats"])
+        let typing = try #require(sdk.resources.first?.children.first)
+        #expect(typing.typePath == ["Chats", "Typing"])
+        #expect(typing.methods.map(\.name) == ["start", "stop"])
+        #expect(typing.methods[1].parameters.map(\.label) == ["chatID"])
+        #expect(typing.methods[1].parameters.map(\.type) == ["UUID"])
+        #expect(typing.methods[1].pathPieces == [.literal("/v3/chats/"), .parameter(label: "chatID"), .literal("/typing")])
+        #expect(sdk.errorCases.map(\.name) == ["notFound"])
+        #expect(sdk.errorCases.first?.bodyType == "Error404")
+    }
+
+    @Test("sdkgen.yaml overrides names, resources and method names")
+    func overrides() throws {
+        let config = """
+        module: Linq
+        client: Messaging
+        operations:
+          stopTyping: {resource: conversations.indicator, method: hide}
+        """
+        let sdk = try #require(try build(typingSpec, config: config).sdk)
+        #expect(sdk.moduleName == "Linq")
+        #expect(sdk.clientName == "Messaging")
+        #expect(sdk.errorName == "LinqError")
+        #expect(sdk.resources.map(\.propertyName) == ["chats", "conversations"])
+        #expect(sdk.resources[1].children.first?.methods.map(\.name) == ["hide"])
+    }
+
+    @Test("Method names without an operationId follow the HTTP method")
+    func defaultMethodNames() throws {
+        let spec = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /items:
+            get: {responses: {'200': {description: ok}}}
+            post: {responses: {'201': {description: ok}}}
+          /items/{id}:
+            parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+            get: {responses: {'200': {description: ok}}}
+            delete: {responses: {'204': {description: ok}}}
+        """
+        let sdk = try #require(try build(spec).sdk)
+        #expect(sdk.resources.first?.methods.map(\.name) == ["list", "create", "retrieve", "delete"])
+    }
+
+    @Test("Colliding method names get a suffix and a warning")
+    func methodCollision() throws {
+        let spec = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /items:
+            get: {operationId: listItems, responses: {'200': {description: ok}}}
+          /v2/items:
+            get: {operationId: listItem, responses: {'200': {description: ok}}}
+        """
+        let result = try build(spec)
+        #expect(result.sdk?.resources.first?.methods.map(\.name) == ["list", "list2"])
+        #expect(result.diagnostics.map(\.description) == [
+            "spec.yaml:7:5: warning: operation 'listItem' would be named 'list' in 'items', which is taken; it is named 'list2' (set 'operations.<id>.method' in sdkgen.yaml to choose)",
+        ])
+    }
+
+    @Test("Config errors point at the key")
+    func configErrors() {
+        let result = GeneratorConfig.load(bytes: Array("module: Linq\nclinet: X\n".utf8), file: "sdkgen.yaml")
+        #expect(result.config == nil)
+        #expect(result.diagnostics.map(\.description) == [
+            "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, operations",
+        ])
+        let bad = GeneratorConfig.load(bytes: Array("module: 'my module'\n".utf8), file: "sdkgen.yaml")
+        #expect(bad.diagnostics.map(\.description) == [
+            "sdkgen.yaml:1:9: error: 'module' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'my module'",
+        ])
+    }
+}
