@@ -86,8 +86,8 @@ extension WidgetsClient.WidgetsResource {
         var request = APIRequest(method: .patch, path: "/v1/widgets/" + PathEncoding.segment(widgetID))
         if let body {
             request.body = try core.encode(body, mapError: WidgetsError.init)
+            request.contentType = "application/json"
         }
-        request.contentType = "application/json"
         let response = try await core.send(request, mapError: WidgetsError.init)
         return try core.decode(Widget.self, from: response, mapError: WidgetsError.init)
     }

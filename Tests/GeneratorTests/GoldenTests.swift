@@ -1,0 +1,90 @@
+import Foundation
+import Generator
+import Rendering
+import Testing
+
+/// One input spec and the folder holding exactly the files it must generate.
+struct GoldenCase: CustomStringConvertible, Sendable {
+    var name: String
+    var spec: String
+    var config: String
+    var expected: String
+    var description: String { name }
+}
+
+let goldenCases = [
+    GoldenCase(name: "Linq (Generated/Linq is the golden output of Specs/)", spec: "Specs/linq.yaml", config: "Specs/sdkgen.yaml", expected: "Generated/Linq"),
+    GoldenCase(name: "Widgets (query, header and JSON bodies)", spec: "Tests/Golden/Widgets/openapi.yaml", config: "Tests/Golden/Widgets/sdkgen.yaml", expected: "Tests/Golden/Widgets/Expected"),
+]
+
+@Suite("Golden files")
+struct GoldenTests {
+    /// Set `SDKGEN_RECORD=1` to rewrite the expected files from the current generator.
+    static let recording = ProcessInfo.processInfo.environment["SDKGEN_RECORD"] == "1"
+
+    @Test("A fresh generation equals the golden folder, file for file and byte for byte", arguments: goldenCases)
+    func golden(_ golden: GoldenCase) throws {
+        let input = GenerationInput(specPath: packageRoot + "/" + golden.spec, configPath: packageRoot + "/" + golden.config)
+        let output = try Pipeline.generate(input)
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+        let folder = packageRoot + "/" + golden.expected
+        if Self.recording {
+            let report = try OutputWriter.write(output.files, to: folder)
+            print("SDKGEN_RECORD: \(golden.expected): \(report.written.count) written, \(report.removed.count) removed")
+            return
+        }
+        let differences = OutputWriter.differences(output.files, in: folder)
+        for difference in differences {
+            Issue.record("\(golden.expected)/\(difference.path) is \(difference.kind.rawValue) (run with SDKGEN_RECORD=1 to accept):\n\(difference.diff)")
+        }
+        #expect(differences.isEmpty)
+    }
+
+    @Test("Generation is deterministic: three runs give identical file sets")
+    func deterministic() throws {
+        let input = GenerationInput(specPath: packageRoot + "/Tests/Golden/Widgets/openapi.yaml", configPath: packageRoot + "/Tests/Golden/Widgets/sdkgen.yaml")
+        let runs = try (0..<3).map { _ in try Pipeline.generate(input).files }
+        #expect(runs[0] == runs[1] && runs[1] == runs[2])
+    }
+
+    @Test("A mismatch is reported with a unified diff of the changed lines")
+    func mismatchShowsDiff() throws {
+        let input = GenerationInput(specPath: packageRoot + "/Specs/linq.yaml", configPath: packageRoot + "/Specs/sdkgen.yaml")
+        let output = try Pipeline.generate(input)
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try OutputWriter.write(output.files, to: folder)
+        let path = folder + "/LinqError.swift"
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try write(original.replacingOccurrences(of: "case cancelled\n", with: "case canceled\n"), to: path)
+        let differences = OutputWriter.differences(output.files, in: folder)
+        #expect(differences.map(\.path) == ["LinqError.swift"])
+        let diff = try #require(differences.first?.diff)
+        #expect(diff.hasPrefix("--- LinqError.swift\n+++ LinqError.swift\n@@ -"))
+        #expect(diff.contains("\n-    case canceled\n+    case cancelled\n"))
+    }
+}
+
+@Suite("Unified diff")
+struct UnifiedDiffTests {
+    @Test("Equal texts give no diff; a change gives one hunk with context")
+    func hunks() {
+        #expect(UnifiedDiff.make(old: "a\nb\n", new: "a\nb\n", oldName: "x", newName: "x") == "")
+        let old = (1...10).map(String.init).joined(separator: "\n") + "\n"
+        let new = old.replacingOccurrences(of: "5\n", with: "five\n")
+        #expect(UnifiedDiff.make(old: old, new: new, oldName: "a", newName: "b") == """
+        --- a
+        +++ b
+        @@ -2,7 +2,7 @@
+         2
+         3
+         4
+        -5
+        +five
+         6
+         7
+         8
+
+        """)
+    }
+}
