@@ -1,0 +1,139 @@
+import Foundation
+import Linq
+import LoopbackSupport
+import Testing
+
+let apiKey = "linq-test-key-3c9e1f"
+let chatID = UUID(uuidString: "7D444840-9DC0-11D1-B245-5FFDCE74FAD2") ?? UUID()
+
+/// A Linq client talking to `server` (optionally below a path prefix).
+func linqClient(_ server: LoopbackServer, prefix: String = "", timeout: Duration = .seconds(10)) throws -> LinqClient {
+    let url = try #require(URL(string: server.baseURL.absoluteString + prefix))
+    return try LinqClient(apiKey: apiKey, baseURL: url, timeout: timeout)
+}
+
+/// The error `body` throws, or `nil` when it succeeds.
+func linqError(_ body: () async throws(LinqError) -> Void) async -> LinqError? {
+    do {
+        try await body()
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// The documented error body for `status`.
+func envelope(_ status: Int, _ code: Int, _ message: String) -> ScriptedResponse {
+    .json(#"{"error":{"status":\#(status),"code":\#(code),"message":"\#(message)"},"success":false}"#, status: status)
+}
+
+@Suite("Linq SDK over real HTTP on 127.0.0.1")
+struct LinqClientTests {
+    @Test("start and stop send the right method, path and headers, and succeed on 204")
+    func startAndStop() async throws {
+        try await withLoopbackServer([.empty(), .empty()]) { server in
+            let client = try linqClient(server, prefix: "/api/partner")
+            try await client.chats.typing.start(chatID: chatID)
+            try await client.chats.typing.stop(chatID: chatID)
+            let requests = await server.requests
+            #expect(requests.map(\.method) == ["POST", "DELETE"])
+            #expect(requests.map(\.target) == Array(repeating: "/api/partner/v3/chats/7d444840-9dc0-11d1-b245-5ffdce74fad2/typing", count: 2))
+            for request in requests {
+                #expect(request.header("Authorization") == "Bearer \(apiKey)")
+                #expect(request.header("Accept") == "application/json")
+                #expect(request.header("User-Agent") == "Linq/0.1.0 (Swift; sdkgen)")
+                #expect(request.body.isEmpty)
+            }
+        }
+    }
+
+    @Test("Each documented error status becomes its case with status, code and message", arguments: [
+        (400, 1002, "Phone number must be in E.164 format"),
+        (401, 2004, "Unauthorized - missing or invalid authentication token"),
+        (403, 2005, "Access denied - insufficient permissions for this resource"),
+        (404, 2001, "Resource not found"),
+        (500, 3006, "Internal server error"),
+    ])
+    func documentedErrors(status: Int, code: Int, message: String) async throws {
+        try await withLoopbackServer([envelope(status, code, message)]) { server in
+            let client = try linqClient(server)
+            let error = try #require(await linqError { () async throws(LinqError) in try await client.chats.typing.stop(chatID: chatID) })
+            let body: ErrorResponse
+            switch (status, error) {
+            case (400, .badRequest(let decoded, _)), (401, .unauthorized(let decoded, _)), (403, .forbidden(let decoded, _)),
+                 (404, .notFound(let decoded, _)), (500, .internalServerError(let decoded, _)):
+                body = decoded
+            default:
+                Issue.record("status \(status) became \(error)")
+                return
+            }
+            #expect(body.error.status == status)
+            #expect(body.error.code == code)
+            #expect(body.error.message == message)
+            #expect(body.success == false)
+            #expect(error.statusCode == status)
+            #expect(error.response?.headers["Content-Type"] == "application/json")
+            #expect(!error.description.contains(apiKey))
+        }
+    }
+
+    @Test("An HTML 502 from a proxy becomes unexpectedStatus with the raw body")
+    func proxyHTML() async throws {
+        let html = "<html><body><h1>502 Bad Gateway</h1></body></html>"
+        try await withLoopbackServer([.text(html, status: 502, contentType: "text/html")]) { server in
+            let client = try linqClient(server)
+            let error = await linqError { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
+            guard case .unexpectedStatus(let response)? = error else {
+                Issue.record("expected unexpectedStatus, got \(String(describing: error))")
+                return
+            }
+            #expect(response.statusCode == 502)
+            #expect(response.headers["Content-Type"] == "text/html")
+            #expect(response.bodyText == html)
+        }
+    }
+
+    @Test("A documented status whose body is not the envelope is unexpectedStatus too")
+    func documentedStatusWithForeignBody() async throws {
+        try await withLoopbackServer([.text("Forbidden by WAF", status: 403)]) { server in
+            let client = try linqClient(server)
+            let error = await linqError { () async throws(LinqError) in try await client.chats.typing.stop(chatID: chatID) }
+            guard case .unexpectedStatus(let response)? = error else {
+                Issue.record("expected unexpectedStatus, got \(String(describing: error))")
+                return
+            }
+            #expect(response.statusCode == 403)
+            #expect(response.bodyText == "Forbidden by WAF")
+        }
+    }
+
+    @Test("A refused connection becomes the transport case")
+    func refusedConnection() async throws {
+        let port = try LoopbackServer.unusedPort()
+        let client = try LinqClient(apiKey: apiKey, baseURL: try #require(URL(string: "http://127.0.0.1:\(port)")))
+        let error = await linqError { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
+        guard case .transport(let message)? = error else {
+            Issue.record("expected transport, got \(String(describing: error))")
+            return
+        }
+        #expect(message.contains("127.0.0.1:\(port)"))
+        #expect(!message.contains(apiKey))
+    }
+
+    @Test("A missing API key is a clear error, not a crash")
+    func missingKey() throws {
+        #expect(throws: LinqError.self) { try LinqClient(apiKey: "") }
+        do {
+            _ = try LinqClient(apiKey: "")
+        } catch {
+            #expect(error.description == "LinqError.missingAPIKey: pass an API key or set LINQ_API_V3_API_KEY")
+        }
+    }
+
+    @Test("The client names its environment variables and default base URL")
+    func defaults() {
+        #expect(LinqClient.apiKeyEnvironmentVariable == "LINQ_API_V3_API_KEY")
+        #expect(LinqClient.baseURLEnvironmentVariable == "LINQ_API_V3_BASE_URL")
+        #expect(LinqClient.defaultBaseURL == "https://api.linqapp.com/api/partner")
+    }
+}
