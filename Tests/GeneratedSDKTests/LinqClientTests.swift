@@ -110,7 +110,8 @@ struct LinqClientTests {
     @Test("A refused connection becomes the transport case")
     func refusedConnection() async throws {
         let port = try LoopbackServer.unusedPort()
-        let client = try LinqClient(apiKey: apiKey, baseURL: try #require(URL(string: "http://127.0.0.1:\(port)")))
+        let address = "http://127.0.0.1:" + String(port)
+        let client = try LinqClient(apiKey: apiKey, baseURL: try #require(URL(string: address)))
         let error = await linqError { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
         guard case .transport(let message)? = error else {
             Issue.record("expected transport, got \(String(describing: error))")
