@@ -110,8 +110,12 @@ struct LinqClientTests {
     @Test("A refused connection becomes the transport case")
     func refusedConnection() async throws {
         let port = try LoopbackServer.unusedPort()
-        let address = "http://127.0.0.1:" + String(port)
-        let client = try LinqClient(apiKey: apiKey, baseURL: try #require(URL(string: address)))
+        var address = URLComponents()
+        address.scheme = "http"
+        address.host = "127.0.0.1"
+        address.port = Int(port)
+        let url = try #require(address.url)
+        let client = try LinqClient(apiKey: apiKey, baseURL: url)
         let error = await linqError { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
         guard case .transport(let message)? = error else {
             Issue.record("expected transport, got \(String(describing: error))")
@@ -136,5 +140,29 @@ struct LinqClientTests {
         #expect(LinqClient.apiKeyEnvironmentVariable == "LINQ_API_V3_API_KEY")
         #expect(LinqClient.baseURLEnvironmentVariable == "LINQ_API_V3_BASE_URL")
         #expect(LinqClient.defaultBaseURL == "https://api.linqapp.com/api/partner")
+    }
+}
+
+@Suite("The README's example")
+struct ReadmeExampleTests {
+    @Test("Typed catch clauses match documented errors, as the README shows")
+    func typedCatch() async throws {
+        try await withLoopbackServer([envelope(403, 2005, "Access denied - insufficient permissions for this resource"), envelope(404, 2001, "Resource not found")]) { server in
+            let client = try linqClient(server)
+            var outcomes: [String] = []
+            for _ in 0..<2 {
+                do throws(LinqError) {
+                    try await client.chats.typing.stop(chatID: chatID)
+                    outcomes.append("ok")
+                } catch .forbidden(let body, _) {
+                    outcomes.append("forbidden \(body.error.code)")
+                } catch .notFound {
+                    outcomes.append("notFound")
+                } catch {
+                    outcomes.append("other \(error)")
+                }
+            }
+            #expect(outcomes == ["forbidden 2005", "notFound"])
+        }
     }
 }
