@@ -17,6 +17,26 @@ public struct Document: Sendable, Hashable {
     public var operations: [Operation]
     /// The schemas of `components/schemas`, in spec order.
     public var schemas: [NamedSchema]
+    /// The `webhooks` (OpenAPI 3.1): requests the API sends to the user, in spec order.
+    public var webhooks: [Webhook] = []
+}
+
+/// One entry of `webhooks`: an event the API delivers to the user's server.
+public struct Webhook: Sendable, Hashable {
+    /// The key under `webhooks`, e.g. `message.sent.v2026`.
+    public var name: String
+    /// The delivery's operationId, when given.
+    public var operationID: String?
+    /// A one-line summary.
+    public var summary: String?
+    /// A longer description.
+    public var description: String?
+    /// The schema of the delivered JSON body.
+    public var payload: Schema?
+    /// The example body, when the spec gives one.
+    public var example: YAMLNode?
+    /// Where the webhook is defined.
+    public var mark: SourceMark
 }
 
 /// The `info` object.
@@ -139,6 +159,8 @@ public struct MediaType: Sendable, Hashable {
     public var name: String
     /// The schema, when given.
     public var schema: Schema?
+    /// The `example`, when given.
+    public var example: YAMLNode? = nil
 }
 
 /// The status a response is for.

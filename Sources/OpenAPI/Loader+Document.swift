@@ -31,16 +31,13 @@ extension Loader {
         } else if value("webhooks", in: pairs) == nil && value("components", in: pairs) == nil {
             log.error("the document needs at least one of 'paths', 'webhooks' or 'components'", at: root.mark)
         }
-        if let webhooks = value("webhooks", in: pairs) {
-            let count = webhooks.mapping?.count ?? 0
-            log.warning("webhooks are not supported yet; \(count) webhook\(count == 1 ? "" : "s") skipped", at: webhooks.mark)
-        }
+        let webhooks = value("webhooks", in: pairs).map(self.webhooks) ?? []
         return Document(
             openAPIVersion: version, info: info ?? Info(title: "", version: ""),
             servers: servers(value("servers", in: pairs)),
             securitySchemes: securitySchemes(value("securitySchemes", in: components)),
             tags: tags(value("tags", in: pairs)),
-            operations: operations, schemas: schemas
+            operations: operations, schemas: schemas, webhooks: webhooks
         )
     }
 

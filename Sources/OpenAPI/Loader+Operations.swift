@@ -181,14 +181,49 @@ extension Loader {
         return Int(key).map { .code($0) }
     }
 
-    private func content(_ node: YAMLNode, of owner: String) -> [MediaType] {
+    func content(_ node: YAMLNode, of owner: String) -> [MediaType] {
         guard let pairs = mapping(node, "the content of \(owner)") else { return [] }
         var result: [MediaType] = []
         for pair in pairs {
             guard let name = string(pair.key, "a media type") else { continue }
             guard let mediaPairs = mapping(pair.value, "media type '\(name)' of \(owner)") else { continue }
             let schema = value("schema", in: mediaPairs).map { self.schema($0, "the schema of '\(name)'") }
-            result.append(MediaType(name: name, schema: schema))
+            result.append(MediaType(name: name, schema: schema, example: value("example", in: mediaPairs)))
+        }
+        return result
+    }
+}
+
+extension Loader {
+    /// The entries of `webhooks`: each path item's first operation, with its JSON body.
+    func webhooks(_ node: YAMLNode) -> [Webhook] {
+        guard let pairs = mapping(node, "'webhooks'") else { return [] }
+        var result: [Webhook] = []
+        for pair in pairs {
+            guard let name = string(pair.key, "a webhook name"),
+                  let itemNode = resolved(pair.value), let itemPairs = mapping(itemNode, "webhook '\(name)'") else { continue }
+            guard let operationPair = itemPairs.first(where: { $0.key.string.flatMap(HTTPMethod.init(rawValue:)) != nil }),
+                  let operationPairs = mapping(operationPair.value, "webhook '\(name)'") else {
+                log.warning("webhook '\(name)' has no operation and was skipped", at: pair.key.mark)
+                continue
+            }
+            var payload: Schema?
+            var example: YAMLNode?
+            if let bodyNode = value("requestBody", in: operationPairs), let body = resolved(bodyNode),
+               let bodyPairs = mapping(body, "the request body of webhook '\(name)'"),
+               let contentNode = value("content", in: bodyPairs) {
+                let media = content(contentNode, of: "webhook '\(name)'")
+                let json = media.first { $0.name == "application/json" || $0.name.hasSuffix("+json") } ?? media.first
+                payload = json?.schema
+                example = json?.example
+            }
+            result.append(Webhook(
+                name: name,
+                operationID: optionalString(value("operationId", in: operationPairs), "'operationId'"),
+                summary: optionalString(value("summary", in: operationPairs), "'summary'"),
+                description: optionalString(value("description", in: operationPairs), "'description'"),
+                payload: payload, example: example, mark: pair.key.mark
+            ))
         }
         return result
     }

@@ -26,6 +26,12 @@ extension Loader {
         schema.deprecated = bool(value("deprecated", in: pairs), "'deprecated'")
         schema.readOnly = bool(value("readOnly", in: pairs), "'readOnly'")
         schema.writeOnly = bool(value("writeOnly", in: pairs), "'writeOnly'")
+        if let defaultNode = value("default", in: pairs), let scalar = defaultNode.scalar, !scalar.isNull {
+            schema.defaultValue = scalar.value
+        }
+        if let discriminatorNode = value("discriminator", in: pairs) {
+            schema.discriminator = discriminator(discriminatorNode)
+        }
         return schema
     }
 
@@ -51,6 +57,26 @@ extension Loader {
         return schema(target, "'\(reference)'")
     }
 
+    /// A `discriminator` object: its property name and explicit mapping.
+    private func discriminator(_ node: YAMLNode) -> Discriminator? {
+        guard let pairs = mapping(node, "'discriminator'"),
+              let nameNode = required("propertyName", in: pairs, of: "'discriminator'", at: node.mark),
+              let propertyName = string(nameNode, "'propertyName'") else { return nil }
+        var entries: [(value: String, schema: String)] = []
+        if let mappingNode = value("mapping", in: pairs), let mappingPairs = mapping(mappingNode, "'mapping'") {
+            for pair in mappingPairs {
+                guard let key = string(pair.key, "a discriminator value"), let target = string(pair.value, "a discriminator target") else { continue }
+                let name = target.hasPrefix(Self.componentSchemaPrefix) ? String(target.dropFirst(Self.componentSchemaPrefix.count)) : target
+                guard componentSchemaNames.contains(name) else {
+                    log.error("unresolved reference '\(target)'", at: pair.value.mark)
+                    continue
+                }
+                entries.append((key, name))
+            }
+        }
+        return Discriminator(propertyName: propertyName, mapping: entries)
+    }
+
     /// Whether the schema allows null in either dialect.
     private func isNullable(_ pairs: [YAMLPair]) -> Bool {
         if bool(value("nullable", in: pairs), "'nullable'") { return true }
@@ -64,13 +90,18 @@ extension Loader {
     private func kind(of pairs: [YAMLPair], node: YAMLNode, _ what: String) -> Schema.Kind {
         for composition in [Schema.CompositionKind.allOf, .oneOf, .anyOf] {
             if let membersNode = value(composition.rawValue, in: pairs) {
-                let members = (sequence(membersNode, "'\(composition.rawValue)'") ?? []).map { schema($0, "a member of '\(composition.rawValue)'") }
+                var members = (sequence(membersNode, "'\(composition.rawValue)'") ?? []).map { schema($0, "a member of '\(composition.rawValue)'") }
+                // Properties beside `allOf` are one more member.
+                if composition == .allOf, value("properties", in: pairs) != nil || value("required", in: pairs) != nil {
+                    members.append(Schema(.object(objectSchema(pairs)), at: node.mark))
+                }
                 return .composition(composition, members)
             }
         }
         switch typeName(pairs) {
         case "string"?:
-            let values = value("enum", in: pairs).flatMap { sequence($0, "'enum'") }
+            var values = value("enum", in: pairs).flatMap { sequence($0, "'enum'") }
+            if values == nil, let constant = value("const", in: pairs) { values = [constant] }
             return .string(format: optionalString(value("format", in: pairs), "'format'"),
                            enumValues: values?.compactMap { $0.isNull ? nil : $0.string })
         case "integer"?:
@@ -137,6 +168,7 @@ extension Loader {
                 additional = schema(node, "'additionalProperties'")
             }
         }
-        return ObjectSchema(properties: properties, additionalProperties: additional)
+        let defined = Set(properties.map(\.name))
+        return ObjectSchema(properties: properties, additionalProperties: additional, otherRequired: requiredNames.filter { !defined.contains($0) })
     }
 }

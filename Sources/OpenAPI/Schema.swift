@@ -44,6 +44,10 @@ public struct Schema: Sendable, Hashable {
     public var readOnly: Bool = false
     /// Whether the property is sent by the client only.
     public var writeOnly: Bool = false
+    /// The `default` value, as written (scalars only).
+    public var defaultValue: String?
+    /// How `oneOf`/`anyOf` members are told apart, when the spec says.
+    public var discriminator: Discriminator?
     /// Where the schema is defined.
     public var mark: SourceMark
 
@@ -64,10 +68,47 @@ public struct ObjectSchema: Sendable, Hashable {
         public var schema: Schema
         /// Whether the key is in `required`.
         public var required: Bool
+
+        /// Creates a property.
+        public init(name: String, schema: Schema, required: Bool) {
+            self.name = name
+            self.schema = schema
+            self.required = required
+        }
     }
 
     /// The properties, in spec order.
     public var properties: [Property]
     /// The schema of any other keys: `nil` when not given, `.any` for `true`.
     public var additionalProperties: Schema?
+    /// Names in `required` that no property here defines (an `allOf` member may define them).
+    public var otherRequired: [String] = []
+
+    /// Creates an object schema.
+    public init(properties: [Property], additionalProperties: Schema?, otherRequired: [String] = []) {
+        self.properties = properties
+        self.additionalProperties = additionalProperties
+        self.otherRequired = otherRequired
+    }
+}
+
+/// The `discriminator` of a `oneOf`/`anyOf`: which property names the variant, and which value
+/// means which component schema.
+public struct Discriminator: Sendable, Hashable {
+    /// The property whose value names the variant.
+    public var propertyName: String
+    /// Explicit `mapping` entries in spec order: value → component schema name.
+    public var mapping: [(value: String, schema: String)]
+
+    public static func == (lhs: Discriminator, rhs: Discriminator) -> Bool {
+        lhs.propertyName == rhs.propertyName && lhs.mapping.elementsEqual(rhs.mapping) { $0 == $1 }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(propertyName)
+        for entry in mapping {
+            hasher.combine(entry.value)
+            hasher.combine(entry.schema)
+        }
+    }
 }

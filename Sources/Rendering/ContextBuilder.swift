@@ -171,10 +171,36 @@ struct ContextBuilder {
         context["typeName"] = model.typeName
         switch model.kind {
         case .structure(let properties, _):
-            context["structure"] = ["properties": properties.map(propertyContext), "initParameters": initParameters(properties)] as [String: Any]
+            let contexts = properties.map(propertyContext)
+            let storage = contexts.filter { $0["stored"] as? Bool == false }
+            context["structure"] = [
+                "properties": contexts, "initParameters": initParameters(properties),
+                "storage": storage, "hasStorage": !storage.isEmpty,
+            ] as [String: Any]
         case .stringEnum(let cases):
             doc += (doc.isEmpty ? [] : ["///"]) + ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
             context["stringEnum"] = ["cases": cases.map { ["name": SwiftNaming.escaped($0.name), "rawValueLiteral": SwiftText.stringLiteral($0.rawValue)] }]
+        case .integerEnum(let cases):
+            doc += (doc.isEmpty ? [] : ["///"]) + ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
+            context["integerEnum"] = ["cases": cases.map { ["name": SwiftNaming.escaped($0.name), "rawValue": String($0.rawValue)] }]
+        case .oneOf(let oneOf):
+            doc += (doc.isEmpty ? [] : ["///"]) + [oneOf.discriminatorProperty.map {
+                "/// The `\(SwiftText.singleLine($0))` property says which case a value is; other values decode as `.unknown`."
+            } ?? "/// A value decodes as the first case whose type accepts it, else as `.unknown`."]
+            let variants = oneOf.variants.map { variant -> [String: Any] in
+                [
+                    "name": SwiftNaming.escaped(variant.name), "type": variant.type,
+                    "valuePatterns": variant.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", "),
+                ]
+            }
+            var oneOfContext: [String: Any] = ["variants": variants]
+            if let property = oneOf.discriminatorProperty {
+                oneOfContext["discriminator"] = [
+                    "propertyLiteral": SwiftText.stringLiteral(property),
+                    "taggedVariants": zip(oneOf.variants, variants).filter { !$0.0.discriminatorValues.isEmpty }.map(\.1),
+                ] as [String: Any]
+            }
+            context["oneOf"] = oneOfContext
         case .alias(let type):
             context["alias"] = ["aliasedType": type]
         }
@@ -184,13 +210,39 @@ struct ContextBuilder {
 
     private func propertyContext(_ property: Property) -> [String: Any] {
         var doc = SwiftText.docComment(property.description)
-        if property.deprecated { doc += (doc.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated in the API description."] }
-        return [
-            "name": SwiftNaming.escaped(property.swiftName),
-            "declaredType": property.required ? property.type : property.type + "?",
-            "jsonKeyLiteral": SwiftText.stringLiteral(property.jsonKey),
-            "docLines": doc,
+        if let defaultValue = property.defaultValue {
+            doc += (doc.isEmpty ? [] : ["///"]) + ["/// Default: `\(SwiftText.singleLine(defaultValue))`."]
+        }
+        let name = SwiftNaming.escaped(property.swiftName)
+        let declaredType = property.required ? property.type : property.type + "?"
+        var context: [String: Any] = [
+            "name": name, "declaredType": declaredType, "deprecated": property.deprecated,
+            "jsonKeyLiteral": SwiftText.stringLiteral(property.jsonKey), "docLines": doc,
         ]
+        guard property.isIndirect || property.deprecated else {
+            context["stored"] = true
+            context["codingKey"] = name
+            context["initAssignment"] = "self.\(name) = \(name)"
+            return context
+        }
+        // Stored privately behind a computed property: behind a reference when the type contains
+        // this model, and so that a deprecated property can be set by `init` without a warning.
+        let storageName = "_" + property.swiftName
+        context["stored"] = false
+        context["storageName"] = storageName
+        context["codingKey"] = storageName
+        if property.isIndirect {
+            context["storageType"] = "Indirect<\(property.type)>" + (property.required ? "" : "?")
+            context["getter"] = property.required ? "\(storageName).value" : "\(storageName)?.value"
+            context["setter"] = property.required ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue.map(Indirect.init)"
+            context["initAssignment"] = property.required ? "self.\(storageName) = Indirect(\(name))" : "self.\(storageName) = \(name).map(Indirect.init)"
+        } else {
+            context["storageType"] = declaredType
+            context["getter"] = storageName
+            context["setter"] = "\(storageName) = newValue"
+            context["initAssignment"] = "self.\(storageName) = \(name)"
+        }
+        return context
     }
 
     private func initParameters(_ properties: [Property]) -> String {

@@ -3,13 +3,16 @@ import OpenAPI
 /// Turns one operation into a method: its name, place, parameters, body and return type.
 enum MethodBuilder {
     /// Types that can travel in a path, query item or header as text.
-    static let parameterScalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "UUID", "Date", "URL"]
+    static let parameterScalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "UUID", "Date", "URL", "CalendarDate"]
 
-    static func method(for operation: Operation, config: GeneratorConfig, types: inout TypeResolver) -> (method: Method, resource: [String]) {
+    static func method(for operation: Operation, config: GeneratorConfig, naming: ResourceNaming, types: inout TypeResolver) -> (method: Method, resource: [String], foldedName: String?) {
         let override = config.override(for: operation.operationID)
-        let resource = override?.resource?.map(SwiftNaming.memberName) ?? ResourceBuilder.resourcePath(of: operation.path)
-        let name = override?.method ?? ResourceBuilder.methodName(
+        let resource = override?.resource?.map(SwiftNaming.memberName) ?? naming.resourcePath(of: operation.path)
+        let name = override?.method ?? ResourceNaming.methodName(
             operationID: operation.operationID, method: operation.method, path: operation.path, resource: resource)
+        // Only a place the default rules chose may fold into the parent resource.
+        let foldedName = override?.resource != nil || resource.count < 2 ? nil : override?.method ?? ResourceNaming.methodName(
+            operationID: operation.operationID, method: operation.method, path: operation.path, resource: resource, keepingOwnNoun: true)
         let hint = SwiftNaming.typeName(operation.operationID ?? "\(operation.method.rawValue) \(operation.path)")
 
         var labels: Set<String> = []
@@ -39,7 +42,7 @@ enum MethodBuilder {
             summary: operation.summary, description: operation.description, deprecated: operation.deprecated,
             parameters: parameters, body: body(operation, hint: hint, types: &types),
             returnType: returnType(operation, hint: hint, types: &types)
-        ), resource)
+        ), resource, foldedName)
     }
 
     static func isParameterType(_ type: String, enums: Set<String>) -> Bool {

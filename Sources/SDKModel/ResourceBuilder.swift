@@ -1,13 +1,24 @@
 import OpenAPI
 import YAML
 
-/// Places each operation in the resource tree (`/v3/chats/{chatId}/typing` → `chats.typing`) and
-/// names its method (`stopTyping` → `stop`), unless the config says otherwise.
+/// Builds the resource tree from placed methods. A sub-resource that would hold a single method
+/// and nothing else (`/chats/{id}/read`) folds into its parent as one method (`chats.markAsRead`)
+/// when its place came from the default rules.
 struct ResourceBuilder {
+    /// A method waiting for its final place and name.
+    struct Entry {
+        var method: Method
+        /// The name to use if the method folds into the parent resource; `nil` when it must stay.
+        var foldedName: String?
+        var mark: SourceMark
+        /// Spec order, so folded methods keep their place among the parent's methods.
+        var order: Int
+    }
+
     /// A resource while the tree is being built.
     final class Node {
         let segment: String
-        var methods: [Method] = []
+        var entries: [Entry] = []
         var children: [Node] = []
         init(segment: String) { self.segment = segment }
 
@@ -19,105 +30,69 @@ struct ResourceBuilder {
         }
     }
 
-    let root = Node(segment: "")
+    private let root = Node(segment: "")
+    private var count = 0
 
-    /// The resource path of an operation: the literal path segments that are not versions.
-    static func resourcePath(of path: String) -> [String] {
-        path.split(separator: "/").compactMap { segment -> String? in
-            if segment.hasPrefix("{") || segment.isEmpty { return nil }
-            if isVersion(segment) { return nil }
-            let name = SwiftNaming.memberName(String(segment))
-            return name == "unnamed" ? nil : name
-        }
-    }
-
-    /// `v1`, `v3`, `v2024`: a version segment, not a resource.
-    static func isVersion(_ segment: Substring) -> Bool {
-        guard segment.count >= 2, segment.first == "v" || segment.first == "V" else { return false }
-        return segment.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
-    }
-
-    /// The method name for an operation under `resource`: the operationId without the resource's
-    /// noun, or a name from the HTTP method when there is no operationId.
-    static func methodName(operationID: String?, method: HTTPMethod, path: String, resource: [String]) -> String {
-        if let operationID {
-            var words = SwiftNaming.words(operationID)
-            if let noun = resource.last {
-                let nounWords = SwiftNaming.words(noun)
-                for candidate in [nounWords, singular(nounWords), plural(nounWords)] where !candidate.isEmpty {
-                    if let start = firstIndex(of: candidate, in: words), words.count > candidate.count {
-                        words.removeSubrange(start..<(start + candidate.count))
-                        break
-                    }
-                }
-            }
-            return SwiftNaming.memberName(words.joined(separator: "_"))
-        }
-        let endsInParameter = path.split(separator: "/").last?.hasPrefix("{") ?? false
-        switch method {
-        case .get: return endsInParameter ? "retrieve" : "list"
-        case .post: return "create"
-        case .put, .patch: return "update"
-        case .delete: return "delete"
-        case .head: return "head"
-        case .options: return "options"
-        case .trace: return "trace"
-        }
-    }
-
-    static func singular(_ words: [String]) -> [String] {
-        guard let last = words.last, last.count > 1, last.hasSuffix("s") else { return [] }
-        return words.dropLast() + [String(last.dropLast())]
-    }
-
-    static func plural(_ words: [String]) -> [String] {
-        guard let last = words.last else { return [] }
-        return words.dropLast() + [last + "s"]
-    }
-
-    static func firstIndex(of run: [String], in words: [String]) -> Int? {
-        guard run.count <= words.count else { return nil }
-        for start in 0...(words.count - run.count) where Array(words[start..<(start + run.count)]) == run {
-            return start
-        }
-        return nil
-    }
-
-    /// Adds `method` under `resource`, renaming it with a warning when the name is taken.
-    mutating func add(_ method: Method, under resource: [String], log: inout DiagnosticLog, mark: SourceMark) {
+    /// Adds `method` under `resource`; `foldedName` is its name should it move up into the parent.
+    mutating func add(_ method: Method, under resource: [String], foldedName: String?, mark: SourceMark) {
         var node = root
         for segment in resource { node = node.child(segment) }
-        var method = method
-        let taken = Set(node.methods.map(\.name))
-        let unique = SwiftNaming.unique(method.name, in: taken)
-        if unique != method.name {
-            let place = resource.isEmpty ? "the client" : "'\(resource.joined(separator: "."))'"
-            log.warning("\(method.operationID.map { "operation '\($0)'" } ?? "an operation") would be named '\(method.name)' in \(place), which is taken; it is named '\(unique)' (set 'operations.<id>.method' in sdkgen.yaml to choose)", at: mark)
-            method.name = unique
+        node.entries.append(Entry(method: method, foldedName: foldedName, mark: mark, order: count))
+        count += 1
+    }
+
+    /// The finished tree: single-method leaves folded, method names made unique (with a
+    /// warning), resource type names that collide with nothing in `takenTypeNames`.
+    func resources(avoiding takenTypeNames: Set<String>, log: inout DiagnosticLog) -> (resources: [Resource], rootMethods: [Method]) {
+        for child in root.children { fold(child) }
+        let rootMethods = uniqueMethods(root.entries, place: "the client", log: &log)
+        let resources = root.children.map { resource($0, path: [$0.segment], parentTypes: [], avoiding: takenTypeNames, log: &log) }
+        return (resources, rootMethods)
+    }
+
+    /// Folds single-method leaves below `node` (not `node` itself: top-level resources stay).
+    private func fold(_ node: Node) {
+        for child in node.children { fold(child) }
+        node.children.removeAll { child in
+            guard child.children.isEmpty, child.entries.count == 1, let entry = child.entries.first, let foldedName = entry.foldedName else { return false }
+            var moved = entry
+            moved.method.name = foldedName
+            node.entries.append(moved)
+            return true
         }
-        node.methods.append(method)
+        node.entries.sort { $0.order < $1.order }
     }
 
-    /// The finished tree, with type names that collide with nothing in `takenTypeNames`.
-    func resources(avoiding takenTypeNames: Set<String>) -> (resources: [Resource], rootMethods: [Method]) {
-        (root.children.map { resource($0, parentPath: [], avoiding: takenTypeNames) }, root.methods)
+    private func uniqueMethods(_ entries: [Entry], place: String, log: inout DiagnosticLog) -> [Method] {
+        var taken: Set<String> = []
+        return entries.map { entry in
+            var method = entry.method
+            let unique = SwiftNaming.unique(method.name, in: taken)
+            if unique != method.name {
+                log.warning("\(method.operationID.map { "operation '\($0)'" } ?? "an operation") would be named '\(method.name)' in \(place), which is taken; it is named '\(unique)' (set 'operations.<id>.method' in sdkgen.yaml to choose)", at: entry.mark)
+                method.name = unique
+            }
+            taken.insert(method.name)
+            return method
+        }
     }
 
-    private func resource(_ node: Node, parentPath: [String], avoiding taken: Set<String>) -> Resource {
+    private func resource(_ node: Node, path: [String], parentTypes: [String], avoiding taken: Set<String>, log: inout DiagnosticLog) -> Resource {
         var typeName = SwiftNaming.typeName(node.segment)
         if taken.contains(typeName) { typeName += "Resource" }
         typeName = SwiftNaming.unique(typeName, in: taken)
-        let path = parentPath + [typeName]
-        var methodNames = Set(node.methods.map(\.name))
+        let types = parentTypes + [typeName]
+        let methods = uniqueMethods(node.entries, place: "'\(path.joined(separator: "."))'", log: &log)
+        var memberNames = Set(methods.map(\.name))
         var children: [Resource] = []
         for child in node.children {
-            var resource = self.resource(child, parentPath: path, avoiding: taken)
-            if methodNames.contains(resource.propertyName) {
-                resource.propertyName = SwiftNaming.unique(resource.propertyName, in: methodNames)
+            var resource = self.resource(child, path: path + [child.segment], parentTypes: types, avoiding: taken, log: &log)
+            if memberNames.contains(resource.propertyName) {
+                resource.propertyName = SwiftNaming.unique(resource.propertyName, in: memberNames)
             }
-            methodNames.insert(resource.propertyName)
+            memberNames.insert(resource.propertyName)
             children.append(resource)
         }
-        return Resource(propertyName: node.segment, typeName: typeName, typePath: path, children: children, methods: node.methods)
+        return Resource(propertyName: node.segment, typeName: typeName, typePath: types, children: children, methods: methods)
     }
 }

@@ -124,6 +124,10 @@ public struct Model: Sendable, Hashable {
         case structure([Property], additionalPropertiesType: String?)
         /// An open string enum: known cases plus `unknown(String)`.
         case stringEnum([EnumCase])
+        /// An open integer enum: known cases plus `unknown(Int)`.
+        case integerEnum([IntegerEnumCase])
+        /// A `oneOf`/`anyOf`: one case per member plus `unknown(JSONValue)`.
+        case oneOf(OneOf)
         /// A `typealias` to another type.
         case alias(String)
     }
@@ -140,6 +144,32 @@ public struct Model: Sendable, Hashable {
     public var deprecated: Bool
 }
 
+/// A case of an integer enum.
+public struct IntegerEnumCase: Sendable, Hashable {
+    /// The Swift case name.
+    public var name: String
+    /// The raw value.
+    public var rawValue: Int
+}
+
+/// The variants of a `oneOf`/`anyOf` model.
+public struct OneOf: Sendable, Hashable {
+    /// One variant.
+    public struct Variant: Sendable, Hashable {
+        /// The Swift case name.
+        public var name: String
+        /// The associated value's Swift type.
+        public var type: String
+        /// The discriminator values that select this variant (empty without a discriminator).
+        public var discriminatorValues: [String]
+    }
+
+    /// The variants in spec order.
+    public var variants: [Variant]
+    /// The property that names the variant; `nil` means "the first variant that decodes".
+    public var discriminatorProperty: String?
+}
+
 /// A stored property of a model struct.
 public struct Property: Sendable, Hashable {
     /// The Swift name.
@@ -154,6 +184,10 @@ public struct Property: Sendable, Hashable {
     public var description: String?
     /// Whether it is deprecated.
     public var deprecated: Bool
+    /// Whether it must be stored behind a reference because its type contains this model.
+    public var isIndirect: Bool = false
+    /// The documented default value, as written in the spec.
+    public var defaultValue: String? = nil
 }
 
 /// A case of a string enum.

@@ -13,15 +13,16 @@ public enum SDKBuilder {
         types.declareComponents(document.schemas)
 
         var resources = ResourceBuilder()
+        let naming = ResourceNaming(operations: document.operations)
         for operation in document.operations {
-            let placed = MethodBuilder.method(for: operation, config: config, types: &types)
-            resources.add(placed.method, under: placed.resource, log: &types.log, mark: operation.mark)
+            let placed = MethodBuilder.method(for: operation, config: config, naming: naming, types: &types)
+            resources.add(placed.method, under: placed.resource, foldedName: placed.foldedName, mark: operation.mark)
         }
         for override in config.operations where !document.operations.contains(where: { $0.operationID == override.operationID }) {
             types.log.warning("sdkgen.yaml names operation '\(override.operationID)', which the spec does not have", at: nil)
         }
         let errorCases = ErrorCaseBuilder.cases(for: document.operations, types: &types)
-        let tree = resources.resources(avoiding: types.takenTypeNames)
+        let tree = resources.resources(avoiding: types.takenTypeNames, log: &types.log)
         if types.log.hasErrors { return (nil, types.log.all) }
         let sdk = SDK(
             moduleName: moduleName, clientName: clientName, errorName: errorName, version: config.version,
@@ -31,7 +32,7 @@ public enum SDKBuilder {
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             baseURLEnvironmentVariable: config.baseURLEnvironmentVariable,
             resources: tree.resources, rootMethods: tree.rootMethods,
-            models: types.models, errorCases: errorCases
+            models: RecursionAnalysis.markIndirectProperties(types.models), errorCases: errorCases
         )
         return (sdk, types.log.all)
     }

@@ -21,7 +21,7 @@ public enum SwiftNaming {
         "Decoder", "Dictionary", "Double", "Duration", "Encodable", "Encoder", "Error", "Float", "Hashable",
         "Int", "Int32", "Int64", "JSONValue", "Never", "Optional", "Protocol", "Result", "Self", "Sendable",
         "Set", "String", "Task", "Type", "URL", "UUID", "Void", "APIClientCore", "APIRequest", "HTTPResponse",
-        "HTTPHeaders", "HTTPTransport", "RequestFailure",
+        "HTTPHeaders", "HTTPTransport", "RequestFailure", "CalendarDate", "Indirect", "DynamicCodingKey", "ParameterValue",
     ]
 
     /// Splits any name into lowercase ASCII words: `chatId`, `chat_id`, `Chat-ID`, `HTTPResponse2`

@@ -6,13 +6,13 @@ import OpenAPI
 struct TypeResolver {
     private(set) var models: [Model] = []
     var log: DiagnosticLog
+    /// The component schemas by name, for `allOf` merging and discriminators.
+    private var components: [String: Schema] = [:]
     /// Swift type name for each component schema name.
     private var componentTypeNames: [String: String] = [:]
-    /// Descriptions of component schemas, for properties that only reference one.
-    private var componentDescriptions: [String: String] = [:]
     /// Every type name taken so far, including the client, error and module names.
     private(set) var takenTypeNames: Set<String>
-    /// Type names of string-enum models, which can travel as parameters.
+    /// Type names of enum models, which can travel as parameters.
     private(set) var enumTypeNames: Set<String> = []
 
     init(log: DiagnosticLog, reservedNames: Set<String>) {
@@ -23,6 +23,7 @@ struct TypeResolver {
     /// Names every component schema, then declares a model for each, in spec order.
     mutating func declareComponents(_ schemas: [NamedSchema]) {
         for named in schemas {
+            components[named.name] = named.schema
             let base = SwiftNaming.typeName(named.name)
             let name = SwiftNaming.unique(base, in: takenTypeNames)
             if name != base {
@@ -30,12 +31,19 @@ struct TypeResolver {
             }
             takenTypeNames.insert(name)
             componentTypeNames[named.name] = name
-            componentDescriptions[named.name] = named.schema.description
-            if case .string(_, let values?) = named.schema.kind, !values.isEmpty { enumTypeNames.insert(name) }
+            if Self.isEnum(named.schema) { enumTypeNames.insert(name) }
         }
         for named in schemas {
             guard let name = componentTypeNames[named.name] else { continue }
             declare(named.schema, as: name, sourceName: named.name)
+        }
+    }
+
+    static func isEnum(_ schema: Schema) -> Bool {
+        switch schema.kind {
+        case .string(_, let values?): return !values.isEmpty
+        case .integer(_, let values?): return !values.isEmpty
+        default: return false
         }
     }
 
@@ -58,11 +66,13 @@ struct TypeResolver {
             switch format {
             case "uuid": return "UUID"
             case "date-time": return "Date"
+            case "date": return "CalendarDate"
             case "uri", "url": return "URL"
             case "byte", "binary": return "Data"
             default: return "String"
             }
-        case .integer(let format, _):
+        case .integer(let format, let values):
+            if let values, !values.isEmpty { return declareInline(schema, nameHint: nameHint) }
             switch format {
             case "int32": return "Int32"
             case "int64": return "Int64"
@@ -73,18 +83,27 @@ struct TypeResolver {
         case .boolean:
             return "Bool"
         case .composition(let kind, let members):
-            if members.count == 1, let only = members.first { return swiftType(for: only, nameHint: nameHint) }
-            log.warning("'\(kind.rawValue)' with \(members.count) members is not modelled yet; '\(nameHint)' is generated as JSONValue", at: schema.mark)
-            return "JSONValue"
+            let nonNull = members.filter { !Self.isNullSchema($0) }
+            if nonNull.count == 1, let only = nonNull.first { return swiftType(for: only, nameHint: nameHint) }
+            if kind == .allOf, mergedObject(schema) == nil {
+                log.warning("'allOf' of schemas that are not all objects is not modelled yet; '\(nameHint)' is generated as JSONValue", at: schema.mark)
+                return "JSONValue"
+            }
+            return declareInline(schema, nameHint: nameHint)
         case .any:
             return "JSONValue"
         }
     }
 
+    static func isNullSchema(_ schema: Schema) -> Bool {
+        if case .any = schema.kind, schema.nullable { return true }
+        return false
+    }
+
     private mutating func declareInline(_ schema: Schema, nameHint: String) -> String {
         let name = SwiftNaming.unique(SwiftNaming.typeName(nameHint), in: takenTypeNames)
         takenTypeNames.insert(name)
-        if case .string = schema.kind { enumTypeNames.insert(name) }
+        if Self.isEnum(schema) { enumTypeNames.insert(name) }
         declare(schema, as: name, sourceName: nameHint)
         return name
     }
@@ -96,11 +115,88 @@ struct TypeResolver {
             kind = .structure(properties(of: object, in: typeName), additionalPropertiesType: nil)
         case .string(_, let values?) where !values.isEmpty:
             kind = .stringEnum(enumCases(values))
+        case .integer(_, let values?) where !values.isEmpty:
+            kind = .integerEnum(integerEnumCases(values))
+        case .composition(.allOf, _):
+            if let merged = mergedObject(schema), !merged.properties.isEmpty {
+                kind = .structure(properties(of: merged, in: typeName), additionalPropertiesType: nil)
+            } else {
+                kind = .alias("JSONValue")
+            }
+        case .composition(_, let members) where members.filter({ !Self.isNullSchema($0) }).count > 1:
+            kind = .oneOf(oneOf(schema, members: members.filter { !Self.isNullSchema($0) }, in: typeName))
         default:
             kind = .alias(swiftType(for: schema, nameHint: typeName + "Value"))
         }
         models.append(Model(typeName: typeName, sourceName: sourceName, kind: kind,
                             description: schema.description ?? schema.title, deprecated: schema.deprecated))
+    }
+
+    /// The object an `allOf` (or a reference to one, or a plain object) stands for, members merged
+    /// in order (later members win for a property both define); `nil` when a member is not an object.
+    func mergedObject(_ schema: Schema, seen: Set<String> = []) -> ObjectSchema? {
+        switch schema.kind {
+        case .object(let object):
+            return object
+        case .reference(let name):
+            guard !seen.contains(name), let target = components[name] else { return nil }
+            return mergedObject(target, seen: seen.union([name]))
+        case .composition(.allOf, let members):
+            var merged = ObjectSchema(properties: [], additionalProperties: nil)
+            for member in members {
+                guard let object = mergedObject(member, seen: seen) else { return nil }
+                for property in object.properties {
+                    if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
+                        let wasRequired = merged.properties[index].required
+                        merged.properties[index] = property
+                        merged.properties[index].required = property.required || wasRequired
+                    } else {
+                        merged.properties.append(property)
+                    }
+                }
+                merged.additionalProperties = object.additionalProperties ?? merged.additionalProperties
+                merged.otherRequired += object.otherRequired
+            }
+            // `required` may name properties another member defines.
+            for index in merged.properties.indices where merged.otherRequired.contains(merged.properties[index].name) {
+                merged.properties[index].required = true
+            }
+            return merged
+        default:
+            return nil
+        }
+    }
+
+    private mutating func oneOf(_ schema: Schema, members: [Schema], in typeName: String) -> OneOf {
+        var taken: Set<String> = ["unknown"]
+        var variants: [OneOf.Variant] = []
+        for (index, member) in members.enumerated() {
+            var base: String
+            var componentName: String?
+            if case .reference(let name) = member.kind { componentName = name }
+            let values = discriminatorValues(of: componentName, in: schema.discriminator)
+            switch member.kind {
+            case .reference(let name): base = SwiftNaming.memberName(values.count == 1 ? values[0] : name)
+            case .string: base = "string"
+            case .integer: base = "integer"
+            case .number: base = "number"
+            case .boolean: base = "bool"
+            case .array: base = "array"
+            default: base = member.title.map(SwiftNaming.memberName) ?? "option\(index + 1)"
+            }
+            let name = SwiftNaming.unique(base, in: taken)
+            taken.insert(name)
+            let type = swiftType(for: member, nameHint: typeName + SwiftNaming.typeName(name))
+            variants.append(OneOf.Variant(name: name, type: type, discriminatorValues: values))
+        }
+        return OneOf(variants: variants, discriminatorProperty: schema.discriminator?.propertyName)
+    }
+
+    /// The discriminator values that select the component `name`: its mapping entries, else its name.
+    private func discriminatorValues(of name: String?, in discriminator: Discriminator?) -> [String] {
+        guard let discriminator, let name else { return [] }
+        let mapped = discriminator.mapping.filter { $0.schema == name }.map(\.value)
+        return mapped.isEmpty ? [name] : mapped
     }
 
     private mutating func properties(of object: ObjectSchema, in typeName: String) -> [Property] {
@@ -114,18 +210,20 @@ struct TypeResolver {
             }
             taken.insert(name)
             let type = swiftType(for: property.schema, nameHint: typeName + SwiftNaming.typeName(property.name))
+            let schema = property.schema
+            // readOnly/writeOnly properties are absent in one direction, so they are optional.
+            let alwaysPresent = property.required && !schema.nullable && !schema.readOnly && !schema.writeOnly
             result.append(Property(
-                swiftName: name, jsonKey: property.name, type: type,
-                required: property.required && !property.schema.nullable,
-                description: property.schema.description ?? referencedDescription(property.schema),
-                deprecated: property.schema.deprecated
+                swiftName: name, jsonKey: property.name, type: type, required: alwaysPresent,
+                description: schema.description ?? referencedDescription(schema),
+                deprecated: schema.deprecated, defaultValue: schema.defaultValue
             ))
         }
         return result
     }
 
     private func referencedDescription(_ schema: Schema) -> String? {
-        if case .reference(let name) = schema.kind { return componentDescriptions[name] }
+        if case .reference(let name) = schema.kind { return components[name]?.description }
         return nil
     }
 
@@ -136,6 +234,17 @@ struct TypeResolver {
             let name = SwiftNaming.unique(SwiftNaming.memberName(value), in: taken)
             taken.insert(name)
             result.append(EnumCase(name: name, rawValue: value))
+        }
+        return result
+    }
+
+    private func integerEnumCases(_ values: [Int]) -> [IntegerEnumCase] {
+        var taken: Set<String> = ["unknown"]
+        var result: [IntegerEnumCase] = []
+        for value in values where !result.contains(where: { $0.rawValue == value }) {
+            let name = SwiftNaming.unique(value < 0 ? "valueMinus\(-value)" : "value\(value)", in: taken)
+            taken.insert(name)
+            result.append(IntegerEnumCase(name: name, rawValue: value))
         }
         return result
     }

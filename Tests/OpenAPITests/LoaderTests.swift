@@ -91,10 +91,33 @@ struct GoodDocumentTests {
         #expect(result.document?.operations.map(\.operationID) == ["a"])
     }
 
-    @Test("Webhooks are reported, not dropped silently")
-    func webhooksWarn() {
-        let result = load(document(extra: "webhooks:\n  chatCreated: {}"))
-        #expect(result.document != nil)
-        #expect(result.diagnostics.map(\.description) == ["spec.yaml:7:3: warning: webhooks are not supported yet; 1 webhook skipped"])
+    @Test("Webhooks load with their payload schema and example; an empty one is reported, not dropped silently")
+    func webhooks() throws {
+        let result = load(document(extra: """
+        webhooks:
+          chat.created:
+            post:
+              operationId: chatCreated
+              summary: A chat was created.
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object, properties: {event_type: {type: string}}}
+                    example: {event_type: chat.created}
+              responses: {'200': {description: ok}}
+          empty: {}
+        """))
+        #expect(result.diagnostics.map(\.description) == ["spec.yaml:19:3: warning: webhook 'empty' has no operation and was skipped"])
+        let webhook = try #require(result.document?.webhooks.first)
+        #expect(result.document?.webhooks.count == 1)
+        #expect(webhook.name == "chat.created")
+        #expect(webhook.operationID == "chatCreated")
+        #expect(webhook.summary == "A chat was created.")
+        #expect(webhook.example?["event_type"]?.string == "chat.created")
+        guard case .object(let object)? = webhook.payload?.kind else {
+            Issue.record("expected an object payload")
+            return
+        }
+        #expect(object.properties.map(\.name) == ["event_type"])
     }
 }
