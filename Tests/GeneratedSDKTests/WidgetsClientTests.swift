@@ -74,7 +74,7 @@ struct WidgetsClientTests {
         ]) { server in
             let client = try widgetsClient(server)
             let id = UUID()
-            let notFound = await widgetsError { () async throws(WidgetsError) in try await client.widgets.get(widgetID: id) }
+            let notFound = await widgetsError { () async throws(WidgetsError) in try await client.widgets.retrieve(widgetID: id) }
             guard case .notFound(let body, let response)? = notFound else {
                 Issue.record("expected notFound, got \(String(describing: notFound))")
                 return

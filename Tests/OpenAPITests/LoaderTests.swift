@@ -107,7 +107,7 @@ struct GoodDocumentTests {
               responses: {'200': {description: ok}}
           empty: {}
         """))
-        #expect(result.diagnostics.map(\.description) == ["spec.yaml:19:3: warning: webhook 'empty' has no operation and was skipped"])
+        #expect(result.diagnostics.map(\.description) == ["spec.yaml:17:3: warning: webhook 'empty' has no operation and was skipped"])
         let webhook = try #require(result.document?.webhooks.first)
         #expect(result.document?.webhooks.count == 1)
         #expect(webhook.name == "chat.created")

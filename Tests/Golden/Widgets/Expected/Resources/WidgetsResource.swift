@@ -66,7 +66,7 @@ extension WidgetsClient.WidgetsResource {
     ///   - widgetID: The `widget_id` path parameter.
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
-    public func get(widgetID: UUID) async throws(WidgetsError) -> Widget {
+    public func retrieve(widgetID: UUID) async throws(WidgetsError) -> Widget {
         let request = APIRequest(method: .get, path: "/v1/widgets/" + PathEncoding.segment(widgetID))
         let response = try await core.send(request, mapError: WidgetsError.init)
         return try core.decode(Widget.self, from: response, mapError: WidgetsError.init)
