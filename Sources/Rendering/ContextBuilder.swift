@@ -93,6 +93,30 @@ struct ContextBuilder {
             context["body"] = ["label": "body", "required": body.required, "contentType": SwiftText.stringLiteral(body.contentType)] as [String: Any]
         }
         if let returnType = method.returnType { context["returnType"] = returnType }
+        if let pagination = method.pagination {
+            let others = method.parameters.filter { $0.label != pagination.cursorLabel }
+            var allSignature = others.filter(\.required).map { "\(SwiftNaming.escaped($0.label)): \($0.type)" }
+            allSignature += others.filter { !$0.required }.map { "\(SwiftNaming.escaped($0.label)): \($0.type)? = nil" }
+            var arguments = method.parameters.map { parameter -> String in
+                let label = SwiftNaming.escaped(parameter.label)
+                return parameter.label == pagination.cursorLabel ? "\(label): cursor" : "\(label): \(label)"
+            }
+            if method.body != nil { arguments.insert("body: body", at: method.parameters.filter(\.required).count) }
+            context["pagination"] = [
+                "allName": SwiftNaming.escaped(method.name + "All"),
+                "signature": allSignature.joined(separator: ", "),
+                "arguments": arguments.joined(separator: ", "),
+                "itemType": pagination.itemType,
+                "itemsProperty": pagination.itemsProperty,
+                "nextCursorProperty": pagination.nextCursorProperty,
+                "docLines": [
+                    "/// Every `\(pagination.itemType)` that `\(method.name)` lists, page after page.",
+                    "///",
+                    "/// Pages are requested lazily while the sequence is iterated, each with the previous",
+                    "/// page's cursor; iteration ends after the last page.",
+                ],
+            ] as [String: Any]
+        }
         return context
     }
 
@@ -160,6 +184,31 @@ struct ContextBuilder {
                 "decodeExpression": ".\(name)(response)",
                 "responsePattern": "let response",
             ]
+        }
+        return context
+    }
+
+    func webhooks(_ webhooks: Webhooks) -> [String: Any] {
+        var context = headerContext
+        context["typeName"] = webhooks.typeName
+        context["firstNameLiteral"] = webhooks.events.first.map { "`\(SwiftText.singleLine($0.name))`" } ?? ""
+        let events = webhooks.events.map { event -> [String: Any] in
+            var doc = SwiftText.docComment("`\(event.name)`" + (event.summary.map { ": " + $0 } ?? ""))
+            let description = SwiftText.docComment(event.description)
+            if !description.isEmpty { doc += ["///"] + description }
+            return [
+                "caseName": SwiftNaming.escaped(event.caseName), "payloadType": event.payloadType,
+                "nameLiteral": SwiftText.stringLiteral(event.name), "docLines": doc,
+                "valuesLiteral": event.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", "),
+            ]
+        }
+        context["events"] = events
+        if !webhooks.discriminators.isEmpty, webhooks.events.allSatisfy({ !$0.discriminatorValues.isEmpty }) {
+            context["matching"] = [
+                "propertyList": webhooks.discriminators.map { "`\(SwiftText.singleLine($0))`" }.joined(separator: " and "),
+                "keyExpressions": webhooks.discriminators.map { "payload[\(SwiftText.stringLiteral($0))]?.stringValue" }.joined(separator: ", "),
+                "events": events,
+            ] as [String: Any]
         }
         return context
     }

@@ -17,6 +17,9 @@ public enum SwiftRenderer {
                 contents: templates.render("resource", contexts.resource(resource, path: path))))
             pending += resource.children.map { ($0, path + "." + $0.propertyName) }
         }
+        if let webhooks = sdk.webhooks {
+            files.append(GeneratedFile(path: "\(webhooks.typeName).swift", contents: templates.render("webhooks", contexts.webhooks(webhooks))))
+        }
         for model in sdk.models {
             files.append(GeneratedFile(path: "Models/\(model.typeName).swift", contents: templates.render("model", contexts.model(model))))
         }

@@ -28,6 +28,12 @@ public struct GeneratorConfig: Sendable, Hashable {
     public var apiKeyEnvironmentVariable: String?
     /// The environment variable the client reads the base URL from when none is passed.
     public var baseURLEnvironmentVariable: String?
+    /// The query parameter that takes a page cursor.
+    public var cursorParameter = "cursor"
+    /// The response field that holds the next page's cursor.
+    public var nextCursorField = "next_cursor"
+    /// Properties of webhook payloads whose example values tell the events apart.
+    public var webhookDiscriminators: [String] = []
     /// Per-operationId overrides, in file order.
     public var operations: [OperationOverride] = []
 
@@ -58,7 +64,7 @@ public struct GeneratorConfig: Sendable, Hashable {
 private struct ConfigReader {
     var log: DiagnosticLog
 
-    static let topLevelKeys = ["module", "client", "error", "version", "baseURL", "environment", "operations"]
+    static let topLevelKeys = ["module", "client", "error", "version", "baseURL", "environment", "pagination", "webhooks", "operations"]
 
     mutating func read(_ root: YAMLNode?) -> GeneratorConfig {
         var config = GeneratorConfig()
@@ -74,6 +80,8 @@ private struct ConfigReader {
             case "baseURL": config.baseURL = string(pair.value, key)
             case "environment": readEnvironment(pair.value, into: &config)
             case "operations": config.operations = readOperations(pair.value)
+            case "pagination": readPagination(pair.value, into: &config)
+            case "webhooks": readWebhooks(pair.value, into: &config)
             default: unknown(key, at: pair.key.mark, expected: Self.topLevelKeys)
             }
         }
@@ -87,6 +95,32 @@ private struct ConfigReader {
             case "apiKey": config.apiKeyEnvironmentVariable = string(pair.value, "environment.apiKey")
             case "baseURL": config.baseURLEnvironmentVariable = string(pair.value, "environment.baseURL")
             default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["apiKey", "baseURL"])
+            }
+        }
+    }
+
+    mutating func readPagination(_ node: YAMLNode, into config: inout GeneratorConfig) {
+        guard let pairs = mapping(node, "'pagination'") else { return }
+        for pair in pairs {
+            switch pair.key.string {
+            case "cursorParameter": config.cursorParameter = string(pair.value, "pagination.cursorParameter") ?? config.cursorParameter
+            case "nextCursorField": config.nextCursorField = string(pair.value, "pagination.nextCursorField") ?? config.nextCursorField
+            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["cursorParameter", "nextCursorField"])
+            }
+        }
+    }
+
+    mutating func readWebhooks(_ node: YAMLNode, into config: inout GeneratorConfig) {
+        guard let pairs = mapping(node, "'webhooks'") else { return }
+        for pair in pairs {
+            switch pair.key.string {
+            case "discriminators":
+                guard let items = pair.value.sequence else {
+                    log.error("expected a sequence of property names for 'webhooks.discriminators', found \(pair.value.kindDescription)", at: pair.value.mark)
+                    continue
+                }
+                config.webhookDiscriminators = items.compactMap { string($0, "webhooks.discriminators") }
+            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["discriminators"])
             }
         }
     }

@@ -36,13 +36,28 @@ enum MethodBuilder {
         // Required parameters first, then optional ones, each group in spec order.
         parameters = parameters.filter(\.required) + parameters.filter { !$0.required }
 
+        let decodedType = Self.returnType(operation, hint: hint, types: &types)
+        let paging = decodedType.flatMap { Self.pagination(returning: $0, parameters: parameters, config: config, types: types) }
         return (Method(
             name: name, operationID: operation.operationID, httpMethod: operation.method.rawValue.uppercased(),
             pathTemplate: operation.path, pathPieces: pathPieces(operation.path, parameters: parameters),
             summary: operation.summary, description: operation.description, deprecated: operation.deprecated,
             parameters: parameters, body: body(operation, hint: hint, types: &types),
-            returnType: returnType(operation, hint: hint, types: &types)
+            returnType: decodedType, pagination: paging
         ), resource, foldedName)
+    }
+
+    /// Cursor paging: a `cursor` query parameter, and a response struct with a next-cursor string
+    /// and exactly one array property (the items).
+    static func pagination(returning type: String, parameters: [MethodParameter], config: GeneratorConfig, types: TypeResolver) -> Pagination? {
+        guard let cursor = parameters.first(where: { $0.kind == .query && $0.wireName == config.cursorParameter && $0.type == "String" }),
+              case .structure(let properties, _)? = types.model(named: type)?.kind,
+              let next = properties.first(where: { $0.jsonKey == config.nextCursorField && $0.type == "String" }) else { return nil }
+        let arrays = properties.filter { $0.type.hasPrefix("[") && !$0.type.contains(":") }
+        guard arrays.count == 1, let items = arrays.first else { return nil }
+        return Pagination(
+            itemType: String(items.type.dropFirst().dropLast()),
+            itemsProperty: items.swiftName + (items.required ? "" : " ?? []"), nextCursorProperty: next.swiftName, cursorLabel: cursor.label)
     }
 
     static func isParameterType(_ type: String, enums: Set<String>) -> Bool {

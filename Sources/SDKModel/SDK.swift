@@ -31,6 +31,36 @@ public struct SDK: Sendable, Hashable {
     public var models: [Model]
     /// The error cases for documented error statuses, by status code.
     public var errorCases: [ErrorCase]
+    /// The webhook events, when the spec has `webhooks`.
+    public var webhooks: Webhooks? = nil
+}
+
+/// The events of the spec's `webhooks`, as one enum with a decoder.
+public struct Webhooks: Sendable, Hashable {
+    /// One webhook.
+    public struct Event: Sendable, Hashable {
+        /// The enum case name, e.g. `messageSentV2026`.
+        public var caseName: String
+        /// The key under `webhooks`, e.g. `message.sent.v2026`.
+        public var name: String
+        /// The Swift type of the delivered body.
+        public var payloadType: String
+        /// The spec's summary.
+        public var summary: String?
+        /// The spec's description.
+        public var description: String?
+        /// The values of the discriminator properties that identify this event, in config order;
+        /// empty when the spec does not give them all.
+        public var discriminatorValues: [String]
+    }
+
+    /// The enum's type name, e.g. `LinqWebhookEvent`.
+    public var typeName: String
+    /// The events in spec order.
+    public var events: [Event]
+    /// Payload properties that tell the events apart (from `sdkgen.yaml`); decoding without a
+    /// name is generated only when every event has a value for each.
+    public var discriminators: [String]
 }
 
 /// A group of methods under one property of the client, e.g. `chats` or `chats.typing`.
@@ -71,6 +101,21 @@ public struct Method: Sendable, Hashable {
     public var body: MethodBody?
     /// The Swift type of the decoded 2xx body, `nil` when there is none.
     public var returnType: String?
+    /// How to walk every page, when the operation is a cursor-paged list.
+    public var pagination: Pagination? = nil
+}
+
+/// A cursor-paged list: a `cursor` query parameter in, a next-cursor field and an array of
+/// items out. The SDK adds `<method>All`, returning a lazily paging `AsyncSequence` of the items.
+public struct Pagination: Sendable, Hashable {
+    /// The Swift type of one item.
+    public var itemType: String
+    /// The response property holding the items.
+    public var itemsProperty: String
+    /// The response property holding the next cursor.
+    public var nextCursorProperty: String
+    /// The label of the cursor parameter.
+    public var cursorLabel: String
 }
 
 /// A piece of a path template.

@@ -22,6 +22,7 @@ public enum SDKBuilder {
             types.log.warning("sdkgen.yaml names operation '\(override.operationID)', which the spec does not have", at: nil)
         }
         let errorCases = ErrorCaseBuilder.cases(for: document.operations, types: &types)
+        let webhooks = WebhookBuilder.webhooks(document.webhooks, moduleName: moduleName, config: config, types: &types)
         let tree = resources.resources(avoiding: types.takenTypeNames, log: &types.log)
         if types.log.hasErrors { return (nil, types.log.all) }
         let sdk = SDK(
@@ -32,7 +33,7 @@ public enum SDKBuilder {
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             baseURLEnvironmentVariable: config.baseURLEnvironmentVariable,
             resources: tree.resources, rootMethods: tree.rootMethods,
-            models: RecursionAnalysis.markIndirectProperties(types.models), errorCases: errorCases
+            models: RecursionAnalysis.markIndirectProperties(types.models), errorCases: errorCases, webhooks: webhooks
         )
         return (sdk, types.log.all)
     }

@@ -5,6 +5,8 @@ import OpenAPI
 /// named from where they sit (`ChatCreateRequest`, `ErrorResponseError`).
 struct TypeResolver {
     private(set) var models: [Model] = []
+    /// Where each model sits in `models`, by type name.
+    private var modelIndex: [String: Int] = [:]
     var log: DiagnosticLog
     /// The component schemas by name, for `allOf` merging and discriminators.
     private var components: [String: Schema] = [:]
@@ -37,6 +39,11 @@ struct TypeResolver {
             guard let name = componentTypeNames[named.name] else { continue }
             declare(named.schema, as: name, sourceName: named.name)
         }
+    }
+
+    /// The model declared as `typeName`, if any.
+    func model(named typeName: String) -> Model? {
+        modelIndex[typeName].map { models[$0] }
     }
 
     static func isEnum(_ schema: Schema) -> Bool {
@@ -128,6 +135,7 @@ struct TypeResolver {
         default:
             kind = .alias(swiftType(for: schema, nameHint: typeName + "Value"))
         }
+        modelIndex[typeName] = models.count
         models.append(Model(typeName: typeName, sourceName: sourceName, kind: kind,
                             description: schema.description ?? schema.title, deprecated: schema.deprecated))
     }

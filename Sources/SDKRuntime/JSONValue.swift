@@ -63,4 +63,10 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByStringLiteral, 
         if case .object(let members) = self { return members[key] }
         return nil
     }
+
+    /// The text when this is a string.
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
 }
