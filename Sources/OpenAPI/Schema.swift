@@ -100,6 +100,12 @@ public struct Discriminator: Sendable, Hashable {
     /// Explicit `mapping` entries in spec order: value → component schema name.
     public var mapping: [(value: String, schema: String)]
 
+    /// Creates a discriminator.
+    public init(propertyName: String, mapping: [(value: String, schema: String)]) {
+        self.propertyName = propertyName
+        self.mapping = mapping
+    }
+
     public static func == (lhs: Discriminator, rhs: Discriminator) -> Bool {
         lhs.propertyName == rhs.propertyName && lhs.mapping.elementsEqual(rhs.mapping) { $0 == $1 }
     }

@@ -90,7 +90,7 @@ struct ContextBuilder {
             "errorName": sdk.errorName,
         ]
         if let body = method.body {
-            context["body"] = ["label": "body", "required": body.required, "contentType": SwiftText.stringLiteral(body.contentType)] as [String: Any]
+            context["body"] = ["required": body.required, "setBody": setBodyStatement(body)] as [String: Any]
         }
         if let returnType = method.returnType { context["returnType"] = returnType }
         if let pagination = method.pagination {
@@ -118,6 +118,24 @@ struct ContextBuilder {
             ] as [String: Any]
         }
         return context
+    }
+
+    /// `request.setBody(…)` for the body's encoding.
+    private func setBodyStatement(_ body: MethodBody) -> String {
+        let mapError = "mapError: \(sdk.errorName).init"
+        switch body.encoding {
+        case .json:
+            let contentType = body.contentType == "application/json" ? "" : "contentType: \(SwiftText.stringLiteral(body.contentType)), "
+            return "request.setBody(try core.encodeJSON(body, \(contentType)\(mapError)))"
+        case .form:
+            return "request.setBody(try core.encodeForm(body, \(mapError)))"
+        case .multipart(let files):
+            let entries = files.map { "\(SwiftText.stringLiteral($0.partName)): body.\(SwiftNaming.escaped($0.swiftName))" }
+            let dictionary = entries.isEmpty ? "[:]" : "[" + entries.joined(separator: ", ") + "]"
+            return "request.setBody(try core.encodeMultipart(body, files: \(dictionary), \(mapError)))"
+        case .binary:
+            return "request.setBody(EncodedBody(data: body, contentType: \(SwiftText.stringLiteral(body.contentType))))"
+        }
     }
 
     private func parameterContext(_ parameter: MethodParameter) -> [String: Any] {

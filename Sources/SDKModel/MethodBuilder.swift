@@ -99,13 +99,31 @@ enum MethodBuilder {
 
     static func body(_ operation: Operation, hint: String, types: inout TypeResolver) -> MethodBody? {
         guard let requestBody = operation.requestBody else { return nil }
-        guard let media = requestBody.content.first(where: { isJSON($0.name) }) else {
-            let names = requestBody.content.map(\.name).joined(separator: ", ")
-            types.log.warning("request bodies of type \(names) are not supported yet; the body of \(operation.operationID ?? operation.path) was skipped", at: requestBody.mark)
-            return nil
+        let content = requestBody.content
+        func make(_ media: MediaType, _ encoding: BodyEncoding, defaultType: String) -> MethodBody {
+            let type = media.schema.map { types.swiftType(for: $0, nameHint: hint + "Request") } ?? defaultType
+            return MethodBody(encoding: encoding, type: type, required: requestBody.required, contentType: media.name, description: requestBody.description)
         }
-        let type = media.schema.map { types.swiftType(for: $0, nameHint: hint + "Request") } ?? "JSONValue"
-        return MethodBody(type: type, required: requestBody.required, contentType: media.name, description: requestBody.description)
+        if let media = content.first(where: { isJSON($0.name) }) {
+            return make(media, .json, defaultType: "JSONValue")
+        }
+        if let media = content.first(where: { $0.name.hasPrefix("application/x-www-form-urlencoded") }) {
+            return make(media, .form, defaultType: "[String: String]")
+        }
+        if let media = content.first(where: { $0.name.hasPrefix("multipart/form-data") }) {
+            var body = make(media, .multipart(files: []), defaultType: "[String: String]")
+            if case .structure(let properties, _)? = types.model(named: body.type)?.kind {
+                body.encoding = .multipart(files: properties.filter { $0.type == "Data" }.map {
+                    MultipartFile(swiftName: $0.swiftName, partName: $0.jsonKey, optional: !$0.required)
+                })
+            }
+            return body
+        }
+        if let media = content.first {
+            return MethodBody(encoding: .binary, type: "Data", required: requestBody.required, contentType: media.name, description: requestBody.description)
+        }
+        types.log.warning("the request body of \(operation.operationID ?? operation.path) lists no media type and was skipped", at: requestBody.mark)
+        return nil
     }
 
     static func returnType(_ operation: Operation, hint: String, types: inout TypeResolver) -> String? {

@@ -149,8 +149,32 @@ public struct MethodParameter: Sendable, Hashable {
     public var deprecated: Bool
 }
 
-/// The JSON body of a generated method.
+/// How a request body is put on the wire.
+public enum BodyEncoding: Sendable, Hashable {
+    /// JSON.
+    case json
+    /// `application/x-www-form-urlencoded`.
+    case form
+    /// `multipart/form-data`; the listed properties (Swift name, JSON key, optional) are files.
+    case multipart(files: [MultipartFile])
+    /// The bytes as they are (`application/octet-stream` and other non-structured types).
+    case binary
+}
+
+/// A property of a multipart body sent as a file part.
+public struct MultipartFile: Sendable, Hashable {
+    /// The Swift property name.
+    public var swiftName: String
+    /// The part name (the JSON key).
+    public var partName: String
+    /// Whether the property is optional.
+    public var optional: Bool
+}
+
+/// The request body of a generated method.
 public struct MethodBody: Sendable, Hashable {
+    /// How it is encoded.
+    public var encoding: BodyEncoding = .json
     /// The Swift type of the body.
     public var type: String
     /// Whether it must be given.

@@ -175,7 +175,43 @@ struct TypeResolver {
         }
     }
 
+    /// A discriminator the spec implies without saying: every member is an object component with
+    /// the same property allowing exactly one (distinct) string value, e.g. `type: {enum: [text]}`.
+    private func impliedDiscriminator(_ members: [Schema]) -> Discriminator? {
+        var perMember: [(name: String, constants: [String: String], order: [String])] = []
+        for member in members {
+            guard case .reference(let name) = member.kind, let object = mergedObject(member) else { return nil }
+            var constants: [String: String] = [:]
+            var order: [String] = []
+            for property in object.properties {
+                guard let value = singleValue(property.schema) else { continue }
+                constants[property.name] = value
+                order.append(property.name)
+            }
+            perMember.append((name, constants, order))
+        }
+        guard let first = perMember.first, perMember.count > 1 else { return nil }
+        for property in first.order where perMember.allSatisfy({ $0.constants[property] != nil }) {
+            let values = perMember.compactMap { $0.constants[property] }
+            if Set(values).count == values.count {
+                return Discriminator(propertyName: property, mapping: perMember.map { ($0.constants[property] ?? "", $0.name) })
+            }
+        }
+        return nil
+    }
+
+    /// The one string a schema allows (`enum` with one value, directly or through a reference).
+    private func singleValue(_ schema: Schema) -> String? {
+        switch schema.kind {
+        case .string(_, let values?) where values.count == 1: return values[0]
+        case .reference(let name): return components[name].flatMap(singleValue)
+        default: return nil
+        }
+    }
+
     private mutating func oneOf(_ schema: Schema, members: [Schema], in typeName: String) -> OneOf {
+        var schema = schema
+        if schema.discriminator == nil { schema.discriminator = impliedDiscriminator(members) }
         var taken: Set<String> = ["unknown"]
         var variants: [OneOf.Variant] = []
         for (index, member) in members.enumerated() {

@@ -1,0 +1,152 @@
+import Foundation
+
+/// An encoded request body and the `Content-Type` it goes with.
+public struct EncodedBody: Sendable, Hashable {
+    /// The body bytes.
+    public var data: Data
+    /// The media type, e.g. `application/json` or `multipart/form-data; boundary=…`.
+    public var contentType: String
+
+    /// Creates a body.
+    public init(data: Data, contentType: String) {
+        self.data = data
+        self.contentType = contentType
+    }
+}
+
+extension APIRequest {
+    /// Sets the body and its `Content-Type`.
+    public mutating func setBody(_ body: EncodedBody) {
+        self.body = body.data
+        self.contentType = body.contentType
+    }
+}
+
+extension APIClientCore {
+    /// `value` as JSON, sent as `contentType`.
+    public func encodeJSON<T: Encodable, E: Error>(_ value: T, contentType: String = "application/json", mapError: (RequestFailure) -> E) throws(E) -> EncodedBody {
+        EncodedBody(data: try encode(value, mapError: mapError), contentType: contentType)
+    }
+
+    /// `value` as `application/x-www-form-urlencoded` (see ``FormEncoding``).
+    public func encodeForm<T: Encodable, E: Error>(_ value: T, mapError: (RequestFailure) -> E) throws(E) -> EncodedBody {
+        do {
+            return EncodedBody(data: Data(try FormEncoding.encode(value).utf8), contentType: "application/x-www-form-urlencoded")
+        } catch {
+            throw mapError(.encodingFailed(JSONCoding.describe(error)))
+        }
+    }
+
+    /// `value` as `multipart/form-data`: `files` are sent as file parts, every other property as
+    /// a text part (see ``MultipartFormData``).
+    public func encodeMultipart<T: Encodable, E: Error>(_ value: T, files: [String: Data?], mapError: (RequestFailure) -> E) throws(E) -> EncodedBody {
+        do {
+            return try MultipartFormData.encode(value, files: files)
+        } catch {
+            throw mapError(.encodingFailed(JSONCoding.describe(error)))
+        }
+    }
+}
+
+/// Flattens an `Encodable` value the way HTML forms and OpenAPI's `form` style do: top-level
+/// properties become `name=value` pairs, arrays repeat the name, nested objects become
+/// `name[key]=value`, `null` is left out. Keys are sorted, so the output is deterministic.
+public enum FormEncoding {
+    /// The `application/x-www-form-urlencoded` text for `value`.
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let json = try JSONCoding.makeDecoder().decode(JSONValue.self, from: JSONCoding.makeEncoder().encode(value))
+        return pairs(json, prefix: nil).map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+    }
+
+    /// Name/value pairs for `value` under `prefix`.
+    static func pairs(_ value: JSONValue, prefix: String?) -> [(String, String)] {
+        switch value {
+        case .object(let members):
+            return members.keys.sorted().flatMap { key -> [(String, String)] in
+                guard let member = members[key] else { return [] }
+                return pairs(member, prefix: prefix.map { "\($0)[\(key)]" } ?? key)
+            }
+        case .array(let items):
+            return items.flatMap { pairs($0, prefix: prefix) }
+        case .null:
+            return []
+        default:
+            guard let prefix, let text = scalarText(value) else { return [] }
+            return [(prefix, text)]
+        }
+    }
+
+    /// The text of a scalar JSON value.
+    static func scalarText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .number(let number): return String(number)
+        case .null, .array, .object: return nil
+        }
+    }
+
+    /// Percent-encodes everything but RFC 3986 unreserved characters.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+}
+
+/// A `multipart/form-data` body built from an `Encodable` value.
+public enum MultipartFormData {
+    /// Encodes `value`: the properties named in `files` as file parts (skipped when `nil`),
+    /// every other property as a text part (arrays as repeated parts, objects as JSON).
+    public static func encode<T: Encodable>(_ value: T, files: [String: Data?], boundary: String = "sdkgen-" + UUID().uuidString) throws -> EncodedBody {
+        let json = try JSONCoding.makeDecoder().decode(JSONValue.self, from: JSONCoding.makeEncoder().encode(value))
+        var body = Data()
+        func part(_ name: String, filename: String?, contentType: String?, _ data: Data) {
+            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(quoted(name))\""
+            if let filename { head += "; filename=\"\(quoted(filename))\"" }
+            head += "\r\n"
+            if let contentType { head += "Content-Type: \(contentType)\r\n" }
+            body.append(Data((head + "\r\n").utf8))
+            body.append(data)
+            body.append(Data("\r\n".utf8))
+        }
+        if case .object(let members) = json {
+            for key in members.keys.sorted() where files[key] == nil {
+                guard let member = members[key] else { continue }
+                let items: [JSONValue]
+                if case .array(let elements) = member { items = elements } else { items = [member] }
+                for item in items {
+                    switch item {
+                    case .null: continue
+                    case .object, .array:
+                        part(key, filename: nil, contentType: "application/json", try JSONCoding.makeEncoder().encode(item))
+                    default:
+                        part(key, filename: nil, contentType: nil, Data((FormEncoding.scalarText(item) ?? "").utf8))
+                    }
+                }
+            }
+        }
+        for key in files.keys.sorted() {
+            guard let file = files[key], let data = file else { continue }
+            part(key, filename: key, contentType: "application/octet-stream", data)
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return EncodedBody(data: body, contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
+    /// A header parameter value with quotes and line breaks escaped.
+    static func quoted(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+}
