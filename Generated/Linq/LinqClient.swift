@@ -26,7 +26,9 @@ public struct LinqClient: Sendable {
     /// - Parameters:
     ///   - apiKey: Your API key; when `nil`, it is read from `LINQ_API_V3_API_KEY`.
     ///   - baseURL: Where to send requests; when `nil`, `LINQ_API_V3_BASE_URL` or `defaultBaseURL`.
-    ///   - timeout: How long one request may take before it fails with `.timedOut`.
+    ///   - timeout: How long one attempt may take before it fails with `.timedOut`.
+    ///   - maxRetries: How often a failed request is retried (connection errors, timeouts, 408,
+    ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
     ///   - transport: What sends the HTTP requests; `URLSessionTransport` by default.
     /// - Throws: `LinqError.missingAPIKey` when no API key is given or found, and
     ///   `LinqError.invalidBaseURL` when the base URL cannot be used.
@@ -34,6 +36,7 @@ public struct LinqClient: Sendable {
         apiKey: String? = nil,
         baseURL: URL? = nil,
         timeout: Duration = .seconds(60),
+        maxRetries: Int = RetryPolicy.defaultMaxRetries,
         transport: any HTTPTransport = URLSessionTransport()
     ) throws(LinqError) {
         guard let key = apiKey ?? EnvironmentVariables.value(Self.apiKeyEnvironmentVariable), !key.isEmpty else {
@@ -48,7 +51,8 @@ public struct LinqClient: Sendable {
             apiKey: APIKey(key),
             userAgent: Self.userAgent,
             timeout: timeout,
-            transport: transport
+            transport: transport,
+            retryPolicy: RetryPolicy(maxRetries: maxRetries)
         )))
     }
 

@@ -35,11 +35,18 @@ public struct GenerationOutput: Sendable {
 public enum Pipeline {
     /// Reads and checks the spec (and the config, when given); returns every diagnostic.
     public static func validate(_ input: GenerationInput) -> [Diagnostic] {
-        var diagnostics = load(input.specPath).diagnostics
+        inspect(input).diagnostics
+    }
+
+    /// Reads and checks the spec (and the config, when given): the document when it loaded, and
+    /// every diagnostic.
+    public static func inspect(_ input: GenerationInput) -> (document: Document?, diagnostics: [Diagnostic]) {
+        let loaded = load(input.specPath)
+        var diagnostics = loaded.diagnostics
         if let configPath = input.configPath {
             diagnostics += loadConfig(configPath).diagnostics
         }
-        return diagnostics
+        return (loaded.document, diagnostics)
     }
 
     /// Runs every stage; throws every diagnostic when any stage found an error.

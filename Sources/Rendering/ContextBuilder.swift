@@ -73,6 +73,7 @@ struct ContextBuilder {
         if let body = method.body, body.required { signature.append("body: \(body.type)") }
         signature += optional.map { "\(SwiftNaming.escaped($0.label)): \($0.type)? = nil" }
         if let body = method.body, !body.required { signature.append("body: \(body.type)? = nil") }
+        signature.append("options: RequestOptions? = nil")
 
         let queryItems = method.parameters.filter { $0.kind == .query }
         let headerItems = method.parameters.filter { $0.kind == .header }
@@ -97,11 +98,13 @@ struct ContextBuilder {
             let others = method.parameters.filter { $0.label != pagination.cursorLabel }
             var allSignature = others.filter(\.required).map { "\(SwiftNaming.escaped($0.label)): \($0.type)" }
             allSignature += others.filter { !$0.required }.map { "\(SwiftNaming.escaped($0.label)): \($0.type)? = nil" }
+            allSignature.append("options: RequestOptions? = nil")
             var arguments = method.parameters.map { parameter -> String in
                 let label = SwiftNaming.escaped(parameter.label)
                 return parameter.label == pagination.cursorLabel ? "\(label): cursor" : "\(label): \(label)"
             }
             if method.body != nil { arguments.insert("body: body", at: method.parameters.filter(\.required).count) }
+            arguments.append("options: options")
             context["pagination"] = [
                 "allName": SwiftNaming.escaped(method.name + "All"),
                 "signature": allSignature.joined(separator: ", "),
@@ -167,6 +170,7 @@ struct ContextBuilder {
         if let body = method.body {
             parameterLines += parameterDoc(label: "body", text: body.description ?? "The request body.")
         }
+        parameterLines += parameterDoc(label: "options", text: "Headers, query items, timeout and retries for this call only; they win over the client's.")
         var tail: [String] = []
         if !parameterLines.isEmpty { tail += ["/// - Parameters:"] + parameterLines }
         if let returnType = method.returnType { tail.append("/// - Returns: The decoded `\(returnType)`.") }

@@ -79,7 +79,8 @@ struct ResourceBuilder {
 
     private func resource(_ node: Node, path: [String], parentTypes: [String], avoiding taken: Set<String>, log: inout DiagnosticLog) -> Resource {
         var typeName = SwiftNaming.typeName(node.segment)
-        if taken.contains(typeName) { typeName += "Resource" }
+        // A type may not share a name with a model, nor with its own property (`_2fa`).
+        if taken.contains(typeName) || typeName == node.segment { typeName += "Resource" }
         typeName = SwiftNaming.unique(typeName, in: taken)
         let types = parentTypes + [typeName]
         let methods = uniqueMethods(node.entries, place: "'\(path.joined(separator: "."))'", log: &log)

@@ -56,10 +56,11 @@ struct ResourceNaming {
         }
     }
 
-    /// `v1`, `v3`, `v2024`: a version segment, not a resource.
+    /// `v1`, `v3`, `v2024`, `2.0`: a version segment, not a resource.
     static func isVersion(_ segment: Substring) -> Bool {
-        guard segment.count >= 2, segment.first == "v" || segment.first == "V" else { return false }
-        return segment.dropFirst().allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let digits = segment.first == "v" || segment.first == "V" ? segment.dropFirst() : segment
+        guard let first = digits.first, first.isASCII, first.isNumber else { return false }
+        return digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     }
 
     /// The method name for an operation under `resource`. With `keepingOwnNoun`, only enclosing

@@ -1,11 +1,16 @@
 import Foundation
 
 extension APIClientCore {
-    /// ``send(_:)``, with a failure turned into the caller's error type by `mapError`
-    /// (generated SDKs pass their error type's `init(_: RequestFailure)`).
-    public func send<E: Error>(_ request: APIRequest, mapError: (RequestFailure) -> E) async throws(E) -> HTTPResponse {
+    /// ``send(_:options:)``, with a failure turned into the caller's error type by `mapError`
+    /// (generated SDKs pass their error type's `init(_: RequestFailure)`, and their method's
+    /// `options` argument, if any).
+    public func send<E: Error>(
+        _ request: APIRequest,
+        options: RequestOptions? = nil,
+        mapError: (RequestFailure) -> E
+    ) async throws(E) -> HTTPResponse {
         do {
-            return try await send(request)
+            return try await send(request, options: options)
         } catch {
             throw mapError(error)
         }

@@ -1,6 +1,7 @@
-/// Sends one HTTP request and returns the complete response.
+/// Sends one HTTP request and returns the complete response: the place to plug in another HTTP client.
 ///
-/// ``APIClientCore`` makes exactly one `send` call per attempt. Conforming types should:
+/// ``APIClientCore`` makes exactly one `send` call per attempt; retries, waits, middlewares
+/// (``HTTPMiddleware``) and debug logging are the core's job, not the transport's. Conforming types should:
 /// - return every response that arrived, whatever its status code (status handling is the core's job);
 /// - give up after `timeout` and throw ``TransportError/timedOut``;
 /// - stop promptly when the calling `Task` is cancelled and throw ``TransportError/cancelled``

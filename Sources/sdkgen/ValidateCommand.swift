@@ -19,11 +19,12 @@ struct ValidateCommand: ParsableCommand {
             DiagnosticPrinter.printError("sdkgen: error: \(error.message)")
             throw ExitCode.failure
         }
-        let diagnostics = Pipeline.validate(input)
+        let (document, diagnostics) = Pipeline.inspect(input)
         DiagnosticPrinter.print(diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        if errors > 0 { throw ExitCode.failure }
-        print("sdkgen: \(input.specPath) is valid (\(warnings) warning\(warnings == 1 ? "" : "s"))")
+        guard errors == 0, let document else { throw ExitCode.failure }
+        let counts = "\(document.operations.count) operations, \(document.schemas.count) schemas, \(document.webhooks.count) webhooks"
+        print("sdkgen: \(input.specPath) is valid: \(counts), \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

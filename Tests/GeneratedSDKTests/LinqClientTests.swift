@@ -7,9 +7,10 @@ let apiKey = "linq-test-key-3c9e1f"
 let chatID = UUID(uuidString: "7D444840-9DC0-11D1-B245-5FFDCE74FAD2") ?? UUID()
 
 /// A Linq client talking to `server` (optionally below a path prefix).
+/// A Linq client without retries: these tests script one response per call (FaultTests covers retries).
 func linqClient(_ server: LoopbackServer, prefix: String = "", timeout: Duration = .seconds(10)) throws -> LinqClient {
     let url = try #require(URL(string: server.baseURL.absoluteString + prefix))
-    return try LinqClient(apiKey: apiKey, baseURL: url, timeout: timeout)
+    return try LinqClient(apiKey: apiKey, baseURL: url, timeout: timeout, maxRetries: 0)
 }
 
 /// The error `body` throws, or `nil` when it succeeds.

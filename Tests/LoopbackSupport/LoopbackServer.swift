@@ -55,14 +55,25 @@ public struct ScriptedResponse: Sendable {
     public var delay: Duration = .zero
     /// When true the server never answers (until it is stopped).
     public var hangs = false
+    /// When set, the server announces the whole body (`Content-Length: body.count`), sends only
+    /// this many body bytes and then closes the connection: a connection lost mid-response.
+    public var cutOffAfter: Int?
 
     /// Creates a response.
-    public init(status: Int, headers: [(name: String, value: String)], body: Data, delay: Duration = .zero, hangs: Bool = false) {
+    public init(
+        status: Int,
+        headers: [(name: String, value: String)],
+        body: Data,
+        delay: Duration = .zero,
+        hangs: Bool = false,
+        cutOffAfter: Int? = nil
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
         self.delay = delay
         self.hangs = hangs
+        self.cutOffAfter = cutOffAfter
     }
 
     /// A JSON response.
@@ -86,6 +97,16 @@ public struct ScriptedResponse: Sendable {
 
     /// A response that never arrives: the server reads the request and then waits until stopped.
     public static let hang = ScriptedResponse(status: 200, headers: [], body: Data(), hangs: true)
+
+    /// A `200` JSON response of `totalBytes` whose connection is closed after `sentBytes` body bytes.
+    public static func cutOff(after sentBytes: Int, of totalBytes: Int = 4_096, status: Int = 200) -> Self {
+        ScriptedResponse(
+            status: status,
+            headers: [(name: "Content-Type", value: "application/json")],
+            body: Data(repeating: UInt8(ascii: " "), count: totalBytes),
+            cutOffAfter: sentBytes
+        )
+    }
 }
 
 /// Errors from the loopback server helper itself.
@@ -225,10 +246,17 @@ public final class LoopbackServer: Sendable {
         for (name, value) in scripted.headers {
             headers.addValue(value, for: HTTPHeader(name))
         }
+        let body: HTTPBodySequence
+        if let sent = scripted.cutOffAfter {
+            // Content-Length announces everything; the sequence then fails, and FlyingFox closes the connection.
+            body = HTTPBodySequence(from: CutOffBody(bytes: scripted.body.prefix(max(sent, 0))), count: scripted.body.count)
+        } else {
+            body = HTTPBodySequence(data: scripted.body, suggestedBufferSize: 64 * 1_024)
+        }
         return FlyingFox.HTTPResponse(
             statusCode: HTTPStatusCode(scripted.status, phrase: reasonPhrase(scripted.status)),
             headers: headers,
-            body: scripted.body
+            body: body
         )
     }
 
@@ -243,9 +271,40 @@ public final class LoopbackServer: Sendable {
         case 422: "Unprocessable Entity"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"
+        case 408: "Request Timeout"
+        case 409: "Conflict"
         case 502: "Bad Gateway"
         case 503: "Service Unavailable"
         default: "Status \(status)"
+        }
+    }
+}
+
+/// Body bytes that end in an error instead of an end, so the server drops the connection mid-body.
+private struct CutOffBody: AsyncBufferedSequence {
+    typealias Element = UInt8
+
+    let bytes: Data
+
+    func makeAsyncIterator() -> Iterator {
+        Iterator(bytes: bytes)
+    }
+
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        let bytes: Data
+        var offset = 0
+
+        mutating func next() async throws -> UInt8? {
+            guard offset < bytes.count else { throw LoopbackServerError(description: "connection cut off by the script") }
+            defer { offset += 1 }
+            return bytes[bytes.startIndex + offset]
+        }
+
+        mutating func nextBuffer(suggested count: Int) async throws -> Data? {
+            guard offset < bytes.count else { throw LoopbackServerError(description: "connection cut off by the script") }
+            let end = Swift.min(offset + Swift.max(count, 1), bytes.count)
+            defer { offset = end }
+            return bytes.subdata(in: (bytes.startIndex + offset)..<(bytes.startIndex + end))
         }
     }
 }

@@ -107,7 +107,7 @@ struct SDKBuilderTests {
         let result = GeneratorConfig.load(bytes: Array("module: Linq\nclinet: X\n".utf8), file: "sdkgen.yaml")
         #expect(result.config == nil)
         #expect(result.diagnostics.map(\.description) == [
-            "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, operations",
+            "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations",
         ])
         let bad = GeneratorConfig.load(bytes: Array("module: 'my module'\n".utf8), file: "sdkgen.yaml")
         #expect(bad.diagnostics.map(\.description) == [

@@ -29,10 +29,11 @@ extension LinqClient.Chats.Typing {
     ///
     /// - Parameters:
     ///   - chatID: The chat's identifier.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `LinqError`; each documented error status has its own case.
-    public func start(chatID: UUID) async throws(LinqError) {
+    public func start(chatID: UUID, options: RequestOptions? = nil) async throws(LinqError) {
         let request = APIRequest(method: .post, path: "/v3/chats/" + PathEncoding.segment(chatID) + "/typing")
-        _ = try await core.send(request, mapError: LinqError.init)
+        _ = try await core.send(request, options: options, mapError: LinqError.init)
     }
 
     /// Hide the typing indicator in a chat.
@@ -46,9 +47,10 @@ extension LinqClient.Chats.Typing {
     ///
     /// - Parameters:
     ///   - chatID: The chat's identifier.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `LinqError`; each documented error status has its own case.
-    public func stop(chatID: UUID) async throws(LinqError) {
+    public func stop(chatID: UUID, options: RequestOptions? = nil) async throws(LinqError) {
         let request = APIRequest(method: .delete, path: "/v3/chats/" + PathEncoding.segment(chatID) + "/typing")
-        _ = try await core.send(request, mapError: LinqError.init)
+        _ = try await core.send(request, options: options, mapError: LinqError.init)
     }
 }

@@ -25,7 +25,9 @@ public struct WidgetsClient: Sendable {
     /// - Parameters:
     ///   - apiKey: Your API key; when `nil`, it is read from `WIDGETS_API_KEY`.
     ///   - baseURL: Where to send requests; when `nil`, `nil` or `defaultBaseURL`.
-    ///   - timeout: How long one request may take before it fails with `.timedOut`.
+    ///   - timeout: How long one attempt may take before it fails with `.timedOut`.
+    ///   - maxRetries: How often a failed request is retried (connection errors, timeouts, 408,
+    ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
     ///   - transport: What sends the HTTP requests; `URLSessionTransport` by default.
     /// - Throws: `WidgetsError.missingAPIKey` when no API key is given or found, and
     ///   `WidgetsError.invalidBaseURL` when the base URL cannot be used.
@@ -33,6 +35,7 @@ public struct WidgetsClient: Sendable {
         apiKey: String? = nil,
         baseURL: URL? = nil,
         timeout: Duration = .seconds(60),
+        maxRetries: Int = RetryPolicy.defaultMaxRetries,
         transport: any HTTPTransport = URLSessionTransport()
     ) throws(WidgetsError) {
         guard let key = apiKey ?? EnvironmentVariables.value(Self.apiKeyEnvironmentVariable), !key.isEmpty else {
@@ -47,7 +50,8 @@ public struct WidgetsClient: Sendable {
             apiKey: APIKey(key),
             userAgent: Self.userAgent,
             timeout: timeout,
-            transport: transport
+            transport: transport,
+            retryPolicy: RetryPolicy(maxRetries: maxRetries)
         )))
     }
 

@@ -27,17 +27,29 @@ extension WidgetsClient.WidgetsResource {
     ///   - tag: Only widgets with all of these tags.
     ///   - status: The `status` query parameter.
     ///   - xRequestID: Echoed back in logs.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `WidgetPage`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
-    public func list(limit: Int32? = nil, cursor: String? = nil, tag: [String]? = nil, status: WidgetStatus? = nil, xRequestID: UUID? = nil) async throws(WidgetsError) -> WidgetPage {
+    public func list(limit: Int32? = nil, cursor: String? = nil, tag: [String]? = nil, status: WidgetStatus? = nil, xRequestID: UUID? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> WidgetPage {
         var request = APIRequest(method: .get, path: "/v1/widgets")
         request.appendQuery("limit", limit)
         request.appendQuery("cursor", cursor)
         request.appendQuery("tag", tag)
         request.appendQuery("status", status)
         request.setHeader("X-Request-ID", xRequestID)
-        let response = try await core.send(request, mapError: WidgetsError.init)
+        let response = try await core.send(request, options: options, mapError: WidgetsError.init)
         return try core.decode(WidgetPage.self, from: response, mapError: WidgetsError.init)
+    }
+
+    /// Every `Widget` that `list` lists, page after page.
+    ///
+    /// Pages are requested lazily while the sequence is iterated, each with the previous
+    /// page's cursor; iteration ends after the last page.
+    public func listAll(limit: Int32? = nil, tag: [String]? = nil, status: WidgetStatus? = nil, xRequestID: UUID? = nil, options: RequestOptions? = nil) -> PagedSequence<Widget, WidgetsError> {
+        PagedSequence { cursor async throws(WidgetsError) in
+            let page = try await self.list(limit: limit, cursor: cursor, tag: tag, status: status, xRequestID: xRequestID, options: options)
+            return CursorPage(items: page.data, nextCursor: page.nextCursor)
+        }
     }
 
     /// Create a widget.
@@ -47,14 +59,14 @@ extension WidgetsClient.WidgetsResource {
     /// - Parameters:
     ///   - idempotencyKey: Retries with the same key create the widget once.
     ///   - body: The request body.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
-    public func create(idempotencyKey: String, body: WidgetDraft) async throws(WidgetsError) -> Widget {
+    public func create(idempotencyKey: String, body: WidgetDraft, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
         var request = APIRequest(method: .post, path: "/v1/widgets")
         request.setHeader("Idempotency-Key", idempotencyKey)
-        request.body = try core.encode(body, mapError: WidgetsError.init)
-        request.contentType = "application/json"
-        let response = try await core.send(request, mapError: WidgetsError.init)
+        request.setBody(try core.encodeJSON(body, mapError: WidgetsError.init))
+        let response = try await core.send(request, options: options, mapError: WidgetsError.init)
         return try core.decode(Widget.self, from: response, mapError: WidgetsError.init)
     }
 
@@ -64,11 +76,12 @@ extension WidgetsClient.WidgetsResource {
     ///
     /// - Parameters:
     ///   - widgetID: The `widget_id` path parameter.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
-    public func retrieve(widgetID: UUID) async throws(WidgetsError) -> Widget {
+    public func retrieve(widgetID: UUID, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
         let request = APIRequest(method: .get, path: "/v1/widgets/" + PathEncoding.segment(widgetID))
-        let response = try await core.send(request, mapError: WidgetsError.init)
+        let response = try await core.send(request, options: options, mapError: WidgetsError.init)
         return try core.decode(Widget.self, from: response, mapError: WidgetsError.init)
     }
 
@@ -79,16 +92,16 @@ extension WidgetsClient.WidgetsResource {
     /// - Parameters:
     ///   - widgetID: The `widget_id` path parameter.
     ///   - body: The request body.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     @available(*, deprecated)
-    public func update(widgetID: UUID, body: WidgetDraft? = nil) async throws(WidgetsError) -> Widget {
+    public func update(widgetID: UUID, body: WidgetDraft? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
         var request = APIRequest(method: .patch, path: "/v1/widgets/" + PathEncoding.segment(widgetID))
         if let body {
-            request.body = try core.encode(body, mapError: WidgetsError.init)
-            request.contentType = "application/json"
+            request.setBody(try core.encodeJSON(body, mapError: WidgetsError.init))
         }
-        let response = try await core.send(request, mapError: WidgetsError.init)
+        let response = try await core.send(request, options: options, mapError: WidgetsError.init)
         return try core.decode(Widget.self, from: response, mapError: WidgetsError.init)
     }
 
@@ -98,9 +111,10 @@ extension WidgetsClient.WidgetsResource {
     ///
     /// - Parameters:
     ///   - widgetID: The `widget_id` path parameter.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
-    public func delete(widgetID: UUID) async throws(WidgetsError) {
+    public func delete(widgetID: UUID, options: RequestOptions? = nil) async throws(WidgetsError) {
         let request = APIRequest(method: .delete, path: "/v1/widgets/" + PathEncoding.segment(widgetID))
-        _ = try await core.send(request, mapError: WidgetsError.init)
+        _ = try await core.send(request, options: options, mapError: WidgetsError.init)
     }
 }

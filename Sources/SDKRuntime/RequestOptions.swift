@@ -1,0 +1,42 @@
+import Foundation
+
+/// Settings for one call that override the client's: extra headers and query items, a timeout,
+/// and the number of retries.
+///
+/// ```swift
+/// try await client.chats.typing.stop(chatID: id, options: RequestOptions(timeout: .seconds(5), maxRetries: 0))
+/// ```
+///
+/// Descriptions redact secret headers (such as `Authorization`) like ``HTTPHeaders`` does.
+public struct RequestOptions: Sendable, Hashable, CustomStringConvertible {
+    /// Headers added last, replacing any same-named header of the configuration, the runtime or
+    /// the operation (so `Authorization` here replaces the client's key for this call).
+    public var headers: HTTPHeaders
+    /// Query items appended after the operation's own; items with a `nil` value are left out.
+    public var query: [URLQueryItem]
+    /// The time each attempt may take; `nil` uses ``ClientConfiguration/timeout``.
+    public var timeout: Duration?
+    /// How many times a failed call is sent again; `nil` uses the configuration's
+    /// ``RetryPolicy/maxRetries``, `0` sends it once.
+    public var maxRetries: Int?
+
+    /// Creates options; everything left out keeps the client's setting.
+    public init(
+        headers: HTTPHeaders = [:],
+        query: [URLQueryItem] = [],
+        timeout: Duration? = nil,
+        maxRetries: Int? = nil
+    ) {
+        self.headers = headers
+        self.query = query
+        self.timeout = timeout
+        self.maxRetries = maxRetries
+    }
+
+    /// The options with secret header values shown as `<redacted>`.
+    public var description: String {
+        let queryText = query.map { "\($0.name)=\($0.value ?? "nil")" }.joined(separator: "&")
+        return "RequestOptions(headers: \(headers), query: [\(queryText)], timeout: \(timeout.map { "\($0)" } ?? "default"), "
+            + "maxRetries: \(maxRetries.map(String.init) ?? "default"))"
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import LoopbackSupport
+import SDKRuntime
+import Testing
+
+/// Per-request options, middlewares and the debug log, over real HTTP on 127.0.0.1.
+@Suite struct RequestOptionsTests {
+    @Test func extraHeadersAndQueryItemsArriveAndWin() async throws {
+        try await withLoopbackServer([.json("{}")]) { server in
+            let core = makeCore(baseURL: try url(server), defaultHeaders: ["X-Default": "config"])
+            let options = RequestOptions(
+                headers: ["X-Default": "options", "X-Request-Id": "req-9", "Accept": "text/csv"],
+                query: [URLQueryItem(name: "debug", value: "a b"), URLQueryItem(name: "skipped", value: nil)]
+            )
+            _ = try await core.send(
+                APIRequest(method: .get, path: "/v3/chats", query: [URLQueryItem(name: "limit", value: "5")], headers: ["X-Request-Id": "op"]),
+                options: options
+            )
+            let request = try #require(await server.requests.first)
+            #expect(request.target == "/v3/chats?limit=5&debug=a%20b")
+            #expect(request.header("X-Default") == "options")
+            #expect(request.header("X-Request-Id") == "req-9")
+            #expect(request.header("Accept") == "text/csv")
+            #expect(request.header("Authorization") == "Bearer \(testKeyValue)")
+            #expect(request.header("X-Retry-Attempt") == "0")
+        }
+    }
+
+    @Test func perRequestTimeoutWinsOverTheClientTimeout() async throws {
+        try await withLoopbackServer([.hang]) { server in
+            let core = makeCore(baseURL: try url(server), timeout: .seconds(30))
+            let clock = ContinuousClock()
+            let started = clock.now
+            let failure = await failureOf { () async throws(RequestFailure) in
+                _ = try await core.send(APIRequest(method: .get, path: "/slow"), options: RequestOptions(timeout: .milliseconds(300)))
+            }
+            let elapsed = clock.now - started
+            #expect(failure == .timedOut(.milliseconds(300)))
+            #expect(elapsed >= .milliseconds(300))
+            #expect(elapsed < .seconds(5))
+            #expect(await server.requests.count == 1)
+        }
+    }
+
+    @Test func middlewaresSeeEveryAttemptInOrderAndMayChangeTheRequest() async throws {
+        struct Tagging: HTTPMiddleware {
+            let name: String
+            let seen: Recorder<String>
+
+            func intercept(
+                _ request: HTTPRequest,
+                context: MiddlewareContext,
+                next: (HTTPRequest) async throws -> HTTPResponse
+            ) async throws -> HTTPResponse {
+                var request = request
+                request.headers["X-Trace-\(name)"] = "yes"
+                seen.append("\(name) → \(request.method) attempt \(context.attempt) of \(context.maxRetries + 1)")
+                let response = try await next(request)
+                seen.append("\(name) ← \(response.statusCode) \(String(describing: request))")
+                return response
+            }
+        }
+        let seen = Recorder<String>()
+        var policy = RetryPolicy.default
+        policy.initialDelay = .milliseconds(10)
+        try await withLoopbackServer([.empty(status: 503), .empty()]) { server in
+            let core = makeCore(
+                baseURL: try url(server),
+                retryPolicy: policy,
+                middlewares: [Tagging(name: "outer", seen: seen), Tagging(name: "inner", seen: seen)]
+            )
+            _ = try await core.send(APIRequest(method: .delete, path: "/x"))
+            let requests = await server.requests
+            #expect(requests.count == 2)
+            #expect(requests.allSatisfy { $0.header("X-Trace-outer") == "yes" && $0.header("X-Trace-inner") == "yes" })
+        }
+        let lines = seen.all
+        #expect(lines.count == 8)
+        #expect(lines.filter { $0.contains("→") } == [
+            "outer → DELETE attempt 0 of 3", "inner → DELETE attempt 0 of 3",
+            "outer → DELETE attempt 1 of 3", "inner → DELETE attempt 1 of 3",
+        ])
+        #expect(lines.filter { $0.contains("←") }.map { $0.prefix(9) } == ["inner ← 5", "outer ← 5", "inner ← 2", "outer ← 2"])
+        for line in lines {
+            #expect(!line.contains(testKeyValue), "middleware saw the key in a description: \(line)")
+        }
+        #expect(lines.contains { $0.contains("Authorization: <redacted>") })
+    }
+
+    @Test func aMiddlewareCanAnswerWithoutTheNetwork() async throws {
+        struct Canned: HTTPMiddleware {
+            func intercept(
+                _ request: HTTPRequest,
+                context: MiddlewareContext,
+                next: (HTTPRequest) async throws -> HTTPResponse
+            ) async throws -> HTTPResponse {
+                HTTPResponse(statusCode: 200, body: Data("cached".utf8))
+            }
+        }
+        let port = try LoopbackServer.unusedPort()
+        let core = makeCore(baseURL: try #require(URL(string: "http://127.0.0.1:\(port)")), middlewares: [Canned()])
+        #expect(try await core.send(APIRequest(method: .get, path: "/x")).bodyText == "cached")
+    }
+
+    @Test func debugLogNamesMethodURLStatusAndTimingButNeverTheKey() async throws {
+        let lines = Recorder<String>()
+        var policy = RetryPolicy.default
+        policy.initialDelay = .milliseconds(10)
+        try await withLoopbackServer([.empty(status: 503), .json("{}")]) { server in
+            let core = makeCore(baseURL: try url(server), retryPolicy: policy, debugLogger: DebugLogger { lines.append($0) })
+            _ = try await core.send(APIRequest(method: .post, path: "/v3/chats", query: [URLQueryItem(name: "token", value: testKeyValue)]))
+            let base = server.baseURL.absoluteString
+            let logged = lines.all
+            #expect(logged.count == 3)
+            #expect(logged.first?.hasPrefix("[sdkgen] POST \(base)/v3/chats?token=<redacted> attempt 0 → HTTP 503 in ") == true)
+            #expect(logged.dropFirst().first?.contains("retry 1 of 2 in ") == true)
+            #expect(logged.last?.contains("attempt 1 → HTTP 200 in ") == true)
+            #expect(logged.allSatisfy { $0.hasSuffix(" ms") || $0.contains("(HTTP 503)") })
+            for line in logged {
+                #expect(!line.contains(testKeyValue), "log line leaks the key: \(line)")
+            }
+        }
+    }
+
+    @Test func debugLogIsOffUnlessTheEnvironmentAsksForIt() {
+        #expect(DebugLogger.environmentVariable == "SDKGEN_LOG")
+        #expect(DebugLogger.fromEnvironment([:]) == nil)
+        #expect(DebugLogger.fromEnvironment(["SDKGEN_LOG": "info"]) == nil)
+        #expect(DebugLogger.fromEnvironment(["SDKGEN_LOG": "debug"]) != nil)
+        #expect(DebugLogger.fromEnvironment(["SDKGEN_LOG": "DEBUG"]) != nil)
+    }
+
+    @Test func optionsAndConfigurationDescriptionsHideSecrets() throws {
+        let options = RequestOptions(headers: ["Authorization": "Bearer \(testKeyValue)"], timeout: .seconds(3), maxRetries: 1)
+        #expect(!String(describing: options).contains(testKeyValue))
+        #expect(!dumped(options).contains(testKeyValue))
+        #expect(String(describing: options).contains("maxRetries: 1"))
+        let configuration = ClientConfiguration(
+            baseURL: try #require(URL(string: "https://api.example.com")),
+            apiKey: APIKey(testKeyValue),
+            userAgent: testUserAgent,
+            debugLogger: DebugLogger { _ in }
+        )
+        for text in [String(describing: configuration), String(reflecting: configuration), dumped(configuration)] {
+            #expect(!text.contains(testKeyValue))
+            #expect(text.contains("maxRetries"))
+        }
+    }
+}
