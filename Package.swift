@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "sdkgen", targets: ["sdkgen"]),
         .library(name: "SDKRuntime", targets: ["SDKRuntime"]),
         .library(name: "Linq", targets: ["Linq"]),
+        .plugin(name: "SDKGenPlugin", targets: ["SDKGenPlugin"]),
+        .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
@@ -49,15 +51,34 @@ let package = Package(
 
         // What generated SDKs import, and the first generated SDK.
         .target(name: "SDKRuntime", swiftSettings: strictSettings),
-        .target(name: "Linq", dependencies: ["SDKRuntime"], path: "Generated/Linq"),
+        .target(name: "Linq", dependencies: ["SDKRuntime"], path: "Generated/Linq", exclude: ["api.md"]),
 
         // The golden output of Tests/Golden/Widgets, compiled so that a golden file that does not build fails.
-        .target(name: "Widgets", dependencies: ["SDKRuntime"], path: "Tests/Golden/Widgets/Expected"),
+        .target(name: "Widgets", dependencies: ["SDKRuntime"], path: "Tests/Golden/Widgets/Expected", exclude: ["api.md"]),
+        .target(name: "Showcase", dependencies: ["SDKRuntime"], path: "Tests/Golden/Showcase/Expected", exclude: ["api.md"]),
         // A real HTTP server on 127.0.0.1 for the tests that go over the network.
         .target(
             name: "LoopbackSupport",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
             path: "Tests/LoopbackSupport"
+        ),
+
+        // sdkgen as a build step: the build-tool plugin, the command plugin, and a target built
+        // through the plugin from Specs/ (symbolic links in its folder), compared with Generated/Linq.
+        .plugin(name: "SDKGenPlugin", capability: .buildTool(), dependencies: ["sdkgen"]),
+        .plugin(
+            name: "GenerateSDK",
+            capability: .command(
+                intent: .custom(verb: "generate-sdk", description: "Regenerate Generated/ from Specs/ with sdkgen"),
+                permissions: [.writeToPackageDirectory(reason: "sdkgen rewrites the generated SDK in Generated/")]
+            ),
+            dependencies: ["sdkgen"]
+        ),
+        .target(
+            name: "LinqPluginExample",
+            dependencies: ["SDKRuntime"],
+            path: "Examples/LinqPluginExample",
+            plugins: ["SDKGenPlugin"]
         ),
 
         // Tests.
@@ -72,8 +93,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: ["Linq", "Widgets", "SDKRuntime", "LoopbackSupport"],
+            dependencies: ["Linq", "Widgets", "Showcase", "SDKRuntime", "LoopbackSupport"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "PluginTests", dependencies: ["Generator", "Rendering", "LinqPluginExample"], swiftSettings: strictSettings),
     ]
 )

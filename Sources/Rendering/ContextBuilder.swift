@@ -210,6 +210,46 @@ struct ContextBuilder {
         return context
     }
 
+    /// The `api.md` reference: every resource and method with its HTTP method and path.
+    func apiReference() -> [String: Any] {
+        var context = headerContext
+        var sections: [[String: Any]] = []
+        func add(_ methods: [Method], title: String, path: String) {
+            guard !methods.isEmpty else { return }
+            sections.append(["title": title, "methods": methods.flatMap { method -> [[String: Any]] in
+                var labels = method.parameters.filter(\.required).map { $0.label + ":" }
+                if let body = method.body, body.required { labels.append("body:") }
+                let http = "\(method.httpMethod) \(SwiftText.singleLine(method.pathTemplate).replacingOccurrences(of: "|", with: "\\|"))"
+                var rows: [[String: Any]] = [
+                    ["call": "\(path).\(method.name)(\(labels.joined()))", "returns": method.returnType ?? "Void", "http": http],
+                ]
+                if let pagination = method.pagination {
+                    let pagedLabels = labels.filter { $0 != pagination.cursorLabel + ":" }
+                    rows.append([
+                        "call": "\(path).\(method.name)All(\(pagedLabels.joined()))",
+                        "returns": "PagedSequence<\(pagination.itemType), \(sdk.errorName)>", "http": http,
+                    ])
+                }
+                return rows
+            }])
+        }
+        add(sdk.rootMethods, title: sdk.clientName, path: "client")
+        var pending = sdk.resources.map { ($0, "client." + $0.propertyName) }
+        while !pending.isEmpty {
+            let (resource, path) = pending.removeFirst()
+            add(resource.methods, title: String(path.dropFirst("client.".count)), path: path)
+            pending = resource.children.map { ($0, path + "." + $0.propertyName) } + pending
+        }
+        context["sections"] = sections
+        if let webhooks = sdk.webhooks {
+            context["webhooks"] = [
+                "typeName": webhooks.typeName,
+                "events": webhooks.events.map { ["name": SwiftText.singleLine($0.name), "caseName": $0.caseName, "payloadType": $0.payloadType] },
+            ] as [String: Any]
+        }
+        return context
+    }
+
     func webhooks(_ webhooks: Webhooks) -> [String: Any] {
         var context = headerContext
         context["typeName"] = webhooks.typeName

@@ -92,7 +92,7 @@ public enum OutputWriter {
 
     /// Whether a file's bytes start with the generated header.
     static func isGenerated(_ data: Data) -> Bool {
-        data.starts(with: Data(GeneratedFile.headerPrefix.utf8))
+        data.starts(with: Data(GeneratedFile.headerPrefix.utf8)) || data.starts(with: Data(GeneratedFile.markdownHeaderPrefix.utf8))
     }
 
     /// Relative paths of every generated file below `directory`, sorted.
@@ -104,7 +104,7 @@ public enum OutputWriter {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   let handle = FileHandle(forReadingAtPath: path) else { continue }
-            let prefix = (try? handle.read(upToCount: GeneratedFile.headerPrefix.utf8.count)) ?? Data()
+            let prefix = (try? handle.read(upToCount: GeneratedFile.markdownHeaderPrefix.utf8.count)) ?? Data()
             try? handle.close()
             if isGenerated(prefix) { result.append(relative) }
         }

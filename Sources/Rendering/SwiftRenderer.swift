@@ -20,6 +20,7 @@ public enum SwiftRenderer {
         if let webhooks = sdk.webhooks {
             files.append(GeneratedFile(path: "\(webhooks.typeName).swift", contents: templates.render("webhooks", contexts.webhooks(webhooks))))
         }
+        files.append(GeneratedFile(path: "api.md", contents: templates.render("api", contexts.apiReference())))
         for model in sdk.models {
             files.append(GeneratedFile(path: "Models/\(model.typeName).swift", contents: templates.render("model", contexts.model(model))))
         }

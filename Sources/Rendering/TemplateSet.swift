@@ -7,7 +7,7 @@ import OpenAPI
 /// an override folder taking its place.
 public struct TemplateSet: Sendable {
     /// The templates every render needs (partials included).
-    public static let requiredNames = ["header", "client", "error", "resource", "method", "model", "struct", "enum", "intenum", "oneof", "webhooks"]
+    public static let requiredNames = ["header", "client", "error", "resource", "method", "model", "struct", "enum", "intenum", "oneof", "webhooks", "api"]
 
     let library: MustacheLibrary
     /// Where each template came from, for messages.

@@ -1,4 +1,5 @@
 import OpenAPI
+import YAML
 
 /// Decides the Swift type of every schema and collects the model types that need declaring.
 /// Component schemas keep their spec order; inline schemas that need a type of their own are
@@ -14,6 +15,9 @@ struct TypeResolver {
     private var componentTypeNames: [String: String] = [:]
     /// Every type name taken so far, including the client, error and module names.
     private(set) var takenTypeNames: Set<String>
+    /// Inline schemas already declared, by where they are written: a schema reached twice (an
+    /// `allOf` member's properties, a shared `$ref` into a path) gets one type.
+    private var inlineTypeNames: [SourceMark: String] = [:]
     /// Type names of enum models, which can travel as parameters.
     private(set) var enumTypeNames: Set<String> = []
 
@@ -108,7 +112,9 @@ struct TypeResolver {
     }
 
     private mutating func declareInline(_ schema: Schema, nameHint: String) -> String {
+        if let existing = inlineTypeNames[schema.mark] { return existing }
         let name = SwiftNaming.unique(SwiftNaming.typeName(nameHint), in: takenTypeNames)
+        inlineTypeNames[schema.mark] = name
         takenTypeNames.insert(name)
         if Self.isEnum(schema) { enumTypeNames.insert(name) }
         declare(schema, as: name, sourceName: nameHint)

@@ -10,12 +10,13 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var options: InputOptions
+    @OptionGroup var shape: OutputShapeOptions
 
     @Option(help: "The most diff lines shown per file.")
     var diffLines = 40
 
     func run() throws {
-        let (output, directory) = try Generation.run(options)
+        let (output, directory) = try Generation.run(options, singleFile: shape.singleFile)
         let differences = OutputWriter.differences(output.files, in: directory)
         guard !differences.isEmpty else {
             print("sdkgen: \(directory) is up to date (\(output.files.files.count) files)")

@@ -11,9 +11,10 @@ struct GenerateCommand: ParsableCommand {
     )
 
     @OptionGroup var options: InputOptions
+    @OptionGroup var shape: OutputShapeOptions
 
     func run() throws {
-        let (output, directory) = try Generation.run(options)
+        let (output, directory) = try Generation.run(options, singleFile: shape.singleFile)
         do {
             let report = try OutputWriter.write(output.files, to: directory)
             print("sdkgen: \(output.sdk.moduleName) → \(directory): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
@@ -26,7 +27,8 @@ struct GenerateCommand: ParsableCommand {
 
 /// What `generate` and `check` share: resolve the inputs, run the pipeline, print diagnostics.
 enum Generation {
-    static func run(_ options: InputOptions) throws -> (GenerationOutput, String) {
+    /// With `singleFile`, the output is that one file holding every file (see `SingleFile`).
+    static func run(_ options: InputOptions, singleFile: String? = nil) throws -> (GenerationOutput, String) {
         let resolved: (input: GenerationInput, outputRoot: String, outputIsExact: Bool)
         do {
             resolved = try options.resolve()
@@ -35,7 +37,7 @@ enum Generation {
             throw ExitCode.failure
         }
         do {
-            let output = try Pipeline.generate(resolved.input)
+            let output = try shaped(Pipeline.generate(resolved.input), singleFile: singleFile)
             DiagnosticPrinter.print(output.diagnostics)
             let directory = resolved.outputIsExact ? resolved.outputRoot : resolved.outputRoot + "/" + output.sdk.moduleName
             return (output, directory)
@@ -44,4 +46,24 @@ enum Generation {
             throw ExitCode.failure
         }
     }
+
+    /// `output` with its files joined into `singleFile`, when given; warnings are kept on error.
+    private static func shaped(_ output: GenerationOutput, singleFile: String?) throws(DiagnosticsError) -> GenerationOutput {
+        guard let singleFile else { return output }
+        var shaped = output
+        do {
+            shaped.files = try SingleFile.combine(output.files, named: singleFile)
+        } catch {
+            throw DiagnosticsError(output.diagnostics + error.diagnostics)
+        }
+        return shaped
+    }
+}
+
+/// How the generated files are laid out; shared by `generate` and `check`.
+struct OutputShapeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Write the whole SDK as this one .swift file instead of one file per type (for build plugins, which must name their outputs first).",
+        valueName: "name.swift"))
+    var singleFile: String?
 }

@@ -56,7 +56,7 @@ struct CommandLineTests {
         let spec = packageRoot + "/Tests/Golden/Widgets/openapi.yaml"
         let generate = try runTool(["generate", "--spec", spec, "--output", folder + "/SDK"], in: folder)
         #expect(generate.status == 0, "\(generate.stderr)")
-        #expect(generate.stdout.contains("Widgets → \(folder)/SDK: 10 written, 0 unchanged, 0 removed"))
+        #expect(generate.stdout.contains("Widgets → \(folder)/SDK: 11 written, 0 unchanged, 0 removed"))
         let expected = snapshot(packageRoot + "/Tests/Golden/Widgets/Expected")
         #expect(snapshot(folder + "/SDK") == expected, "the CLI writes what the golden test expects")
 

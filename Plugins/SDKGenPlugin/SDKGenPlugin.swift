@@ -1,0 +1,155 @@
+import Foundation
+import PackagePlugin
+
+/// Generates a target's SDK at build time from the `openapi.yaml` (`.yml`, `.json`) and
+/// `sdkgen.yaml` in its folder, and compiles it into the target.
+///
+/// A build command must name its outputs before it runs, and which files an SDK has depends on
+/// the spec. So sdkgen writes the whole SDK as one file with a fixed name
+/// (`generate --single-file <Target>.generated.swift`): the declared output list is exact, and
+/// with every input declared too (spec, config, template overrides, the spec's referenced files,
+/// the built-in templates), a build where none of them changed does not run sdkgen.
+@main
+struct SDKGenPlugin: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
+        guard let target = target as? any SourceModuleTarget else {
+            throw PluginFailure("SDKGenPlugin: target '\(target.name)' has no sources; apply the plugin to a Swift target")
+        }
+        return try [
+            SDKGenInputs(
+                targetName: target.name,
+                files: target.sourceFiles.map(\.url),
+                builtinTemplates: Self.builtinTemplates(in: context.package)
+            ).command(tool: context.tool(named: "sdkgen").url, workDirectory: context.pluginWorkDirectoryURL)
+        ]
+    }
+
+    /// The `.mustache` files sdkgen ships with, found in whichever package of the graph provides the
+    /// `sdkgen` executable. They are inputs too: a template-only change to sdkgen does not relink the
+    /// tool, yet must regenerate the SDK.
+    static func builtinTemplates(in root: Package) -> [URL] {
+        var pending = [root]
+        var seen: Set<String> = []
+        while let package = pending.popLast() {
+            guard seen.insert(package.id).inserted else { continue }
+            if package.products.contains(where: { $0.name == "sdkgen" }),
+               let templates = package.targets.first(where: { $0.name == "BuiltinTemplates" }) {
+                // The templates are one copied resource folder, so list the files in it.
+                let files = FileManager.default.enumerator(at: templates.directoryURL, includingPropertiesForKeys: nil)?
+                    .compactMap { $0 as? URL } ?? []
+                return files.filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
+            }
+            pending += package.dependencies.map(\.package)
+        }
+        return []
+    }
+}
+
+#if canImport(XcodeProjectPlugin)
+import XcodeProjectPlugin
+
+extension SDKGenPlugin: XcodeBuildToolPlugin {
+    func createBuildCommands(context: XcodePluginContext, target: XcodeTarget) throws -> [Command] {
+        try [
+            SDKGenInputs(targetName: target.displayName, files: target.inputFiles.map(\.url), builtinTemplates: [])
+                .command(tool: context.tool(named: "sdkgen").url, workDirectory: context.pluginWorkDirectoryURL)
+        ]
+    }
+}
+#endif
+
+/// The files one target gives sdkgen, checked, and the build command made from them.
+struct SDKGenInputs {
+    /// The target being built.
+    var targetName: String
+    /// The spec, with symbolic links resolved, so the generated header names the real file.
+    var spec: URL
+    /// The target's `sdkgen.yaml`, links resolved.
+    var config: URL
+    /// The folder of the target's `.mustache` overrides, when it has any.
+    var templates: URL?
+    /// Every file whose change must run sdkgen again.
+    var inputs: [URL]
+
+    static let specNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
+
+    /// Finds the spec, the config and template overrides among a target's files.
+    init(targetName: String, files: [URL], builtinTemplates: [URL]) throws {
+        self.targetName = targetName
+        let specs = files.filter { Self.specNames.contains($0.lastPathComponent) }
+        let configs = files.filter { $0.lastPathComponent == "sdkgen.yaml" }
+        let overrides = files.filter { $0.pathExtension == "mustache" }
+        var problems: [String] = []
+        if specs.isEmpty {
+            problems.append("target '\(targetName)' has no OpenAPI description: add openapi.yaml (or openapi.yml, openapi.json) to its folder")
+        } else if specs.count > 1 {
+            problems.append("target '\(targetName)' has \(specs.count) OpenAPI descriptions (\(specs.map(\.path).sorted().joined(separator: ", "))); keep exactly one")
+        }
+        if configs.isEmpty {
+            problems.append("target '\(targetName)' has no sdkgen.yaml: add one beside the spec (an empty file keeps every default)")
+        } else if configs.count > 1 {
+            problems.append("target '\(targetName)' has \(configs.count) sdkgen.yaml files (\(configs.map(\.path).sorted().joined(separator: ", "))); keep exactly one")
+        }
+        let templateFolders = Set(overrides.map { $0.deletingLastPathComponent().standardizedFileURL.path })
+        if templateFolders.count > 1 {
+            problems.append("target '\(targetName)' has .mustache templates in \(templateFolders.count) folders (\(templateFolders.sorted().joined(separator: ", "))); keep the overrides in one")
+        }
+        guard problems.isEmpty, let spec = specs.first, let config = configs.first else {
+            // One error line each; the last is thrown, which stops the build.
+            for problem in problems.dropLast() { Diagnostics.error("SDKGenPlugin: " + problem) }
+            throw PluginFailure("SDKGenPlugin: " + (problems.last ?? "target '\(targetName)' cannot be generated"))
+        }
+        self.spec = spec.resolvingSymlinksInPath()
+        self.config = config.resolvingSymlinksInPath()
+        self.templates = overrides.first?.deletingLastPathComponent()
+        // The target's own files count as inputs too when they are links (SwiftPM then knows the
+        // plugin handles them), and the files they point to are what changes.
+        let links = [spec, config].filter { $0.resolvingSymlinksInPath() != $0 }
+        self.inputs = [self.spec, self.config] + links + Self.referencedFiles(of: self.spec) + overrides + builtinTemplates
+    }
+
+    /// The one build command: its only output is the SDK as one file.
+    func command(tool: URL, workDirectory: URL) -> Command {
+        let outputFolder = workDirectory.appendingPathComponent("SDK")
+        let output = outputFolder.appendingPathComponent("\(targetName).generated.swift")
+        var arguments = [
+            "generate", "--spec", spec.path, "--config", config.path,
+            "--output", outputFolder.path, "--single-file", output.lastPathComponent,
+        ]
+        if let templates { arguments += ["--templates", templates.path] }
+        return .buildCommand(
+            displayName: "sdkgen: generating \(targetName) from \(spec.lastPathComponent)",
+            executable: tool,
+            arguments: arguments,
+            inputFiles: inputs,
+            outputFiles: [output]
+        )
+    }
+
+    /// Files the spec names in a `$ref` (`other.yaml#/...`), and the files they name, that exist.
+    /// sdkgen reports such references as errors today; declaring them still reruns it once they
+    /// change, and costs one read of each file.
+    static func referencedFiles(of spec: URL) -> [URL] {
+        var found: [URL] = []
+        var pending = [spec]
+        while let file = pending.popLast() {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            for line in text.split(whereSeparator: \.isNewline) {
+                guard let ref = line.range(of: "$ref") else { continue }
+                let value = line[ref.upperBound...].drop { " \t\"':".contains($0) }.prefix { !"\"', }\t#".contains($0) }
+                guard !value.isEmpty, !value.contains("://") else { continue }
+                let url = URL(fileURLWithPath: String(value), relativeTo: file.deletingLastPathComponent()).standardizedFileURL
+                guard url != spec, !found.contains(url), FileManager.default.fileExists(atPath: url.path) else { continue }
+                found.append(url)
+                pending.append(url)
+            }
+        }
+        return found
+    }
+}
+
+/// A message SwiftPM prints as the plugin's error.
+struct PluginFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import LoopbackSupport
+import Showcase
+import Testing
+
+let postJSON = """
+{"id":"7d444840-9dc0-11d1-b245-5ffdce74fad2","title":"Hello","status":"published","priority":7,\
+"body":{"kind":"markdown","text":"# Hi"},"created_at":"2026-11-25T08:00:00Z","publish_on":"2026-12-01",\
+"canonical_url":null,"views":9007199254740993,"rating":4.5,"cover_thumbnail":"AAEC","metadata":{"lang":"en"},\
+"extras":{"pinned":true,"weight":[1,2]},"author":{"name":"Ada","email":null},"layout":"narrow",\
+"comments":[{"text":"first","parent":{"text":"root"},"thread":{"root":{"text":"deep"}}}],\
+"anything":{"x":null},"id_or_slug":42}
+"""
+
+func showcaseClient(_ server: LoopbackServer) throws -> ShowcaseClient {
+    try ShowcaseClient(apiKey: "showcase-key", baseURL: server.baseURL, maxRetries: 0)
+}
+
+@Suite("Generated Showcase SDK: every schema construct, decoded and encoded")
+struct ShowcaseModelTests {
+    @Test("A post with every kind of property decodes; unknown enum values are kept")
+    func decodePost() throws {
+        let post = try JSONCoding.makeDecoder().decode(Post.self, from: Data(postJSON.utf8))
+        #expect(post.status == .published)
+        #expect(post.priority == .unknown(7))
+        #expect(post.body == .markdown(MarkdownContent(kind: "markdown", text: "# Hi")))
+        #expect(post.publishOn == CalendarDate(year: 2026, month: 12, day: 1))
+        #expect(post.canonicalURL == nil)
+        #expect(post.views == 9_007_199_254_740_993)
+        #expect(post.rating == 4.5)
+        #expect(post.coverThumbnail == Data([0, 1, 2]))
+        #expect(post.metadata == ["lang": "en"])
+        #expect(post.extras?["pinned"] == .bool(true))
+        #expect(post.author == PostAuthor(name: "Ada", email: nil))
+        #expect(post.layout == .narrow)
+        #expect(post.comments?.first?.parent?.text == "root")
+        #expect(post.comments?.first?.thread?.root?.text == "deep")
+        #expect(post.idOrSlug == .integer(42))
+        #expect(post.anything == .object(["x": .null]))
+    }
+
+    @Test("Encoding a post writes the JSON keys and round-trips")
+    func roundTrip() throws {
+        let post = try JSONCoding.makeDecoder().decode(Post.self, from: Data(postJSON.utf8))
+        let encoded = try JSONCoding.makeEncoder().encode(post)
+        let text = String(decoding: encoded, as: UTF8.self)
+        #expect(text.contains(#""created_at":"2026-11-25T08:00:00Z""#))
+        #expect(text.contains(#""publish_on":"2026-12-01""#))
+        #expect(text.contains(#""priority":7"#))
+        #expect(text.contains(#""id_or_slug":42"#))
+        #expect(!text.contains("canonical_url"), "nil optionals are left out")
+        #expect(try JSONCoding.makeDecoder().decode(Post.self, from: encoded) == post)
+    }
+
+    @Test("An unknown discriminator value and a variant of no known shape decode as .unknown")
+    func unknownVariants() throws {
+        let content = try JSONCoding.makeDecoder().decode(Content.self, from: Data(#"{"kind":"video","url":"x"}"#.utf8))
+        #expect(content == .unknown(.object(["kind": "video", "url": "x"])))
+        let reaction = try JSONCoding.makeDecoder().decode(Reaction.self, from: Data(#""archived""#.utf8))
+        #expect(reaction == .status(.archived))
+        let emoji = try JSONCoding.makeDecoder().decode(Reaction.self, from: Data(#"{"emoji":"🎉"}"#.utf8))
+        #expect(emoji == .customEmoji(ReactionCustomEmoji(emoji: "🎉")))
+    }
+
+    @Test("allOf merges every member's properties and required lists")
+    func allOf() throws {
+        let audited = #"{"title":"t","body":{"kind":"html","html":"<p>"},"status":"draft","created_by":"ada","revision":3}"#
+        let post = try JSONCoding.makeDecoder().decode(AuditedPost.self, from: Data(audited.utf8))
+        #expect(post.createdBy == "ada")
+        #expect(post.revision == 3)
+        #expect(post.body == .html(HTMLContent(kind: "html", html: "<p>")))
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.makeDecoder().decode(AuditedPost.self, from: Data(#"{"title":"t","body":{"kind":"html","html":""},"status":"draft","created_by":"ada"}"#.utf8))
+        }
+    }
+
+    @Test("Webhook deliveries are told apart by their kind")
+    func webhooks() throws {
+        let published = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.published","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2"}"#.utf8))
+        guard case .postPublished(let event) = published else {
+            Issue.record("unexpected \(published)")
+            return
+        }
+        #expect(event.postID.uuidString == "7D444840-9DC0-11D1-B245-5FFDCE74FAD2")
+        let deleted = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.deleted","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2"}"#.utf8))
+        guard case .postDeleted(let payload) = deleted else {
+            Issue.record("unexpected \(deleted)")
+            return
+        }
+        #expect(payload.kind == .postDeleted)
+        let other = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.liked"}"#.utf8))
+        guard case .unknown(nil, let raw) = other else {
+            Issue.record("unexpected \(other)")
+            return
+        }
+        #expect(raw["kind"]?.stringValue == "post.liked")
+    }
+}
+
+@Suite("Generated Showcase SDK over real HTTP: bodies, queries, pages")
+struct ShowcaseHTTPTests {
+    @Test("listAll sends arrays and dates as query items and stops after the last page")
+    func listAll() async throws {
+        let page1 = #"{"data":[\#(postJSON)],"next_cursor":"b"}"#
+        let page2 = #"{"data":[\#(postJSON)],"next_cursor":null}"#
+        try await withLoopbackServer([.json(page1), .json(page2)]) { server in
+            let since = try #require(CalendarDate(year: 2026, month: 1, day: 2))
+            var count = 0
+            for try await post in try showcaseClient(server).posts.listAll(tags: ["a b", "c"], since: since) {
+                #expect(post.title == "Hello")
+                count += 1
+            }
+            #expect(count == 2)
+            #expect(await server.requests.map(\.target) == [
+                "/v2/posts?tags=a%20b&tags=c&since=2026-01-02",
+                "/v2/posts?cursor=b&tags=a%20b&tags=c&since=2026-01-02",
+            ])
+        }
+    }
+
+    @Test("A multipart body carries the file as a file part and the rest as text parts")
+    func multipart() async throws {
+        try await withLoopbackServer([.empty()]) { server in
+            let id = UUID()
+            try await showcaseClient(server).posts.uploadAttachment(
+                postID: id, body: UploadAttachmentRequest(file: Data("PNGDATA".utf8), caption: "a \"cat\"", position: 2))
+            let request = try #require(await server.requests.first)
+            let contentType = try #require(request.header("Content-Type"))
+            #expect(contentType.hasPrefix("multipart/form-data; boundary=sdkgen-"))
+            let boundary = String(contentType.dropFirst("multipart/form-data; boundary=".count))
+            let body = try #require(request.bodyText)
+            #expect(body == """
+            --\(boundary)\r
+            Content-Disposition: form-data; name="caption"\r
+            \r
+            a "cat"\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="position"\r
+            \r
+            2\r
+            --\(boundary)\r
+            Content-Disposition: form-data; name="file"; filename="file"\r
+            Content-Type: application/octet-stream\r
+            \r
+            PNGDATA\r
+            --\(boundary)--\r
+
+            """)
+        }
+    }
+
+    @Test("A binary body is sent as is with its media type")
+    func binary() async throws {
+        try await withLoopbackServer([.empty()]) { server in
+            try await showcaseClient(server).posts.replaceCover(postID: UUID(), body: Data([0x89, 0x50, 0x4E, 0x47]))
+            let request = try #require(await server.requests.first)
+            #expect(request.method == "PUT")
+            #expect(request.header("Content-Type") == "image/png")
+            #expect(request.body == Data([0x89, 0x50, 0x4E, 0x47]))
+        }
+    }
+
+    @Test("Of several 2xx codes, each decodes the documented body; an undocumented status is unexpectedStatus")
+    func statuses() async throws {
+        try await withLoopbackServer([.json(postJSON, status: 201), .json(#"{"title":"teapot"}"#, status: 418)]) { server in
+            let client = try showcaseClient(server)
+            let draft = try JSONCoding.makeDecoder().decode(Post.self, from: Data(postJSON.utf8))
+            let created = try await client.posts.create(body: draft)
+            #expect(created.title == "Hello")
+            do throws(ShowcaseError) {
+                _ = try await client.posts.create(body: draft)
+                Issue.record("a 418 must fail")
+            } catch {
+                guard case .unexpectedStatus(let response) = error else {
+                    Issue.record("unexpected \(error)")
+                    return
+                }
+                #expect(response.statusCode == 418)
+            }
+        }
+    }
+}
