@@ -25,9 +25,15 @@ public enum DocumentLoader {
     }
 
     /// Parses `bytes` with libyaml and loads the result; a YAML syntax error becomes a diagnostic.
-    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+    /// `afterParse` is called once the YAML tree is built, before it is loaded (`--timings` uses it
+    /// to tell the two phases apart).
+    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits(), afterParse: () -> Void = {}) -> LoadResult {
+        if file.hasSuffix(".json"), let comma = JSONStrictness.firstTrailingComma(in: bytes) {
+            return LoadResult(document: nil, diagnostics: [Diagnostic(.error, "a trailing comma is not allowed in JSON", file: file, at: comma)])
+        }
         do {
             let root = try YAMLParser(limits: limits).parse(bytes)
+            afterParse()
             return load(root, file: file)
         } catch {
             let diagnostic = Diagnostic(.error, error.message, file: file, at: error.mark)
@@ -48,6 +54,12 @@ final class Loader {
     var referenceStack: [String] = []
     /// Where each operationId was first used.
     var operationIDMarks: [String: SourceMark] = [:]
+    /// Schema objects built so far; a referenced schema (or parameter, response, …) counts on every use.
+    var schemaCount = 0
+    /// The most schema objects one load builds. `$ref`s that are not component names are inlined,
+    /// so a few lines that reference the same nested schemas twice at each level would otherwise
+    /// build 2^n of them (a reference bomb); real specs take a few hundred bytes per schema.
+    static let maxSchemas = 200_000
 
     init(file: String, root: YAMLNode?) {
         self.root = root

@@ -78,11 +78,13 @@ extension Loader {
         for named in schemas {
             if case .reference = named.schema.kind { aliases[named.name] = named.schema }
         }
-        for named in schemas {
+        var reported: Set<String> = []
+        for named in schemas where !reported.contains(named.name) {
             guard case .reference(var target) = named.schema.kind else { continue }
             var chain = [named.name]
             while let next = aliases[target] {
                 if target == named.name {
+                    reported.formUnion(chain)
                     log.error("reference cycle: schema \(chain.map { "'\($0)'" }.joined(separator: " → ")) → '\(target)' never reaches a definition", at: named.schema.mark)
                     break
                 }

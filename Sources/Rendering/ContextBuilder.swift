@@ -234,11 +234,11 @@ struct ContextBuilder {
             }])
         }
         add(sdk.rootMethods, title: sdk.clientName, path: "client")
-        var pending = sdk.resources.map { ($0, "client." + $0.propertyName) }
-        while !pending.isEmpty {
-            let (resource, path) = pending.removeFirst()
+        // Depth first, in spec order: a resource, then its children.
+        var pending = sdk.resources.reversed().map { ($0, "client." + $0.propertyName) }
+        while let (resource, path) = pending.popLast() {
             add(resource.methods, title: String(path.dropFirst("client.".count)), path: path)
-            pending = resource.children.map { ($0, path + "." + $0.propertyName) } + pending
+            pending += resource.children.reversed().map { ($0, path + "." + $0.propertyName) }
         }
         context["sections"] = sections
         if let webhooks = sdk.webhooks {

@@ -10,8 +10,10 @@ public enum SwiftRenderer {
             GeneratedFile(path: "\(sdk.errorName).swift", contents: templates.render("error", contexts.error())),
         ]
         var pending = sdk.resources.map { ($0, $0.propertyName) }
-        while !pending.isEmpty {
-            let (resource, path) = pending.removeFirst()
+        var next = 0
+        while next < pending.count {
+            let (resource, path) = pending[next]
+            next += 1
             files.append(GeneratedFile(
                 path: "Resources/\(resource.typePath.joined(separator: ".")).swift",
                 contents: templates.render("resource", contexts.resource(resource, path: path))))

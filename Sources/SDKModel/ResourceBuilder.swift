@@ -20,12 +20,15 @@ struct ResourceBuilder {
         let segment: String
         var entries: [Entry] = []
         var children: [Node] = []
+        /// `children` by segment, so a spec with thousands of resources stays linear.
+        private var childIndex: [String: Node] = [:]
         init(segment: String) { self.segment = segment }
 
         func child(_ segment: String) -> Node {
-            if let existing = children.first(where: { $0.segment == segment }) { return existing }
+            if let existing = childIndex[segment] { return existing }
             let node = Node(segment: segment)
             children.append(node)
+            childIndex[segment] = node
             return node
         }
     }

@@ -19,12 +19,31 @@ func libYAMLError(of parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -
                 ? " (byte \(hex(parser.problem_value, digits: 2)))"
                 : " (U+\(hex(parser.problem_value, digits: 4).dropFirst(2)))"
         }
+        if message.contains("UTF-8") { message = "the file is not valid UTF-8: " + message }
         return YAMLError(message, at: sourceMark(ofByteOffset: parser.problem_offset, in: input))
     }
+    let problemIndex = Int(parser.problem_mark.index)
+    if message == "found character that cannot start any token", problemIndex < input.count, input[problemIndex] == 0x09 {
+        return YAMLError("a tab cannot indent YAML; use spaces", at: SourceMark(parser.problem_mark))
+    }
     if let context = parser.context {
-        message += " (\(String(cString: context)))"
+        let contextText = String(cString: context)
+        // Something left open until the end of the file: point at where it was opened.
+        if problemIndex >= trimmedLength(of: input), parser.context_mark.index < parser.problem_mark.index {
+            let what = message == "found unexpected end of stream" ? "the file ends before this is closed" : "\(message) before the end of the file"
+            return YAMLError("\(what) (\(contextText) that starts here)", at: SourceMark(parser.context_mark))
+        }
+        message += " (\(contextText))"
     }
     return YAMLError(message, at: SourceMark(parser.problem_mark))
+}
+
+/// The length of `input` without trailing spaces and line breaks (a trailing tab is content:
+/// libyaml complains about it).
+private func trimmedLength(of input: UnsafeBufferPointer<UInt8>) -> Int {
+    var end = input.count
+    while end > 0, [0x20, 0x0A, 0x0D].contains(input[end - 1]) { end -= 1 }
+    return end
 }
 
 /// `0x`-prefixed uppercase hexadecimal, zero-padded to `digits`.

@@ -9,7 +9,7 @@ struct BadDocumentTests {
     }
 
     @Test func yamlSyntaxError() {
-        #expect(onlyError("openapi: 3.1.0\ninfo: {title: a\n") == "spec.yaml:3:1: error: did not find expected ',' or '}' (while parsing a flow mapping)")
+        #expect(onlyError("openapi: 3.1.0\ninfo: {title: a\n") == "spec.yaml:2:7: error: did not find expected ',' or '}' before the end of the file (while parsing a flow mapping that starts here)")
     }
 
     @Test func rootIsNotAMapping() {

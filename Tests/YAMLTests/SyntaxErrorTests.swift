@@ -4,7 +4,7 @@ import Testing
 @Suite struct SyntaxErrorTests {
     @Test func unclosedDoubleQuote() {
         let error = parseError("a: \"abc\nb: 1\n")
-        #expect(error == YAMLError("found unexpected end of stream (while scanning a quoted scalar)", at: at(3, 1)))
+        #expect(error == YAMLError("the file ends before this is closed (while scanning a quoted scalar that starts here)", at: at(1, 4)))
     }
 
     @Test func badIndentation() {
@@ -14,7 +14,7 @@ import Testing
 
     @Test func tabIndentation() {
         let error = parseError("a:\n\tb: 1\n")
-        #expect(error == YAMLError("found character that cannot start any token (while scanning for the next token)", at: at(2, 1)))
+        #expect(error == YAMLError("a tab cannot indent YAML; use spaces", at: at(2, 1)))
     }
 
     @Test func parserErrorWithContext() {
@@ -24,17 +24,17 @@ import Testing
 
     @Test func invalidUTF8() {
         let bytes = Array("a: 1\nb: ".utf8) + [0xFF] + Array("\n".utf8)
-        #expect(parseError(bytes) == YAMLError("invalid leading UTF-8 octet (byte 0xFF)", at: at(2, 4)))
+        #expect(parseError(bytes) == YAMLError("the file is not valid UTF-8: invalid leading UTF-8 octet (byte 0xFF)", at: at(2, 4)))
     }
 
     @Test func invalidTrailingOctetPointsAtItsCharacter() {
         let bytes = Array("ü: é".utf8) + [0xC3, 0x28]
-        #expect(parseError(bytes) == YAMLError("invalid trailing UTF-8 octet (byte 0x28)", at: at(1, 5)))
+        #expect(parseError(bytes) == YAMLError("the file is not valid UTF-8: invalid trailing UTF-8 octet (byte 0x28)", at: at(1, 5)))
     }
 
     @Test func truncatedUTF8() {
         let bytes = Array("a: é".utf8) + [0xE2, 0x82]
-        #expect(parseError(bytes) == YAMLError("incomplete UTF-8 octet sequence", at: at(1, 5)))
+        #expect(parseError(bytes) == YAMLError("the file is not valid UTF-8: incomplete UTF-8 octet sequence", at: at(1, 5)))
     }
 
     @Test func controlCharacterAfterCRLFAndBOM() {
@@ -44,7 +44,7 @@ import Testing
 
     @Test func binaryJunk() {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]
-        #expect(parseError(png) == YAMLError("invalid leading UTF-8 octet (byte 0x89)", at: at(1, 1)))
+        #expect(parseError(png) == YAMLError("the file is not valid UTF-8: invalid leading UTF-8 octet (byte 0x89)", at: at(1, 1)))
         let zeros: [UInt8] = [0x00, 0x01, 0x02, 0x03]
         #expect(parseError(zeros) == YAMLError("control characters are not allowed (U+0000)", at: at(1, 1)))
     }
