@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "sdkgen", targets: ["sdkgen"]),
         .library(name: "SDKRuntime", targets: ["SDKRuntime"]),
         .library(name: "Linq", targets: ["Linq"]),
+        // The generator's stages before rendering, for the fuzzer in Fuzz/ (its own package).
+        .library(name: "SDKGenCore", targets: ["YAML", "OpenAPI", "SDKModel"]),
         .plugin(name: "SDKGenPlugin", targets: ["SDKGenPlugin"]),
         .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
     ],
@@ -56,6 +58,7 @@ let package = Package(
         // The golden output of Tests/Golden/Widgets, compiled so that a golden file that does not build fails.
         .target(name: "Widgets", dependencies: ["SDKRuntime"], path: "Tests/Golden/Widgets/Expected", exclude: ["api.md"]),
         .target(name: "Showcase", dependencies: ["SDKRuntime"], path: "Tests/Golden/Showcase/Expected", exclude: ["api.md"]),
+        .target(name: "Hostile", dependencies: ["SDKRuntime"], path: "Tests/Golden/Hostile/Expected", exclude: ["api.md"]),
         // A real HTTP server on 127.0.0.1 for the tests that go over the network.
         .target(
             name: "LoopbackSupport",
@@ -93,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: ["Linq", "Widgets", "Showcase", "SDKRuntime", "LoopbackSupport"],
+            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "SDKRuntime", "LoopbackSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PluginTests", dependencies: ["Generator", "Rendering", "LinqPluginExample"], swiftSettings: strictSettings),

@@ -92,8 +92,8 @@ private struct ConfigReader {
         guard let pairs = mapping(node, "'environment'") else { return }
         for pair in pairs {
             switch pair.key.string {
-            case "apiKey": config.apiKeyEnvironmentVariable = string(pair.value, "environment.apiKey")
-            case "baseURL": config.baseURLEnvironmentVariable = string(pair.value, "environment.baseURL")
+            case "apiKey": config.apiKeyEnvironmentVariable = identifier(pair.value, "environment.apiKey")
+            case "baseURL": config.baseURLEnvironmentVariable = identifier(pair.value, "environment.baseURL")
             default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["apiKey", "baseURL"])
             }
         }

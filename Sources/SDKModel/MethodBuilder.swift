@@ -22,7 +22,7 @@ enum MethodBuilder {
                 types.log.warning("cookie parameter '\(parameter.name)' is not supported yet and was skipped", at: parameter.mark)
                 continue
             }
-            let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: labels.union(["body", "options"]))
+            let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: labels.union(["body", "options", "self"]))
             labels.insert(label)
             var type = parameter.schema.map { types.swiftType(for: $0, nameHint: hint + SwiftNaming.typeName(parameter.name)) } ?? "String"
             if !isParameterType(type, enums: types.enumTypeNames) {

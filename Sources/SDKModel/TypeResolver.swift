@@ -250,7 +250,8 @@ struct TypeResolver {
     }
 
     private mutating func properties(of object: ObjectSchema, in typeName: String) -> [Property] {
-        var taken: Set<String> = ["allKeys"]
+        // `self` would shadow the instance inside the memberwise `init`.
+        var taken: Set<String> = ["allKeys", "self"]
         var result: [Property] = []
         for property in object.properties {
             let base = SwiftNaming.memberName(property.name)

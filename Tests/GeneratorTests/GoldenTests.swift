@@ -22,6 +22,14 @@ let goldenCases = [
         config: "Tests/Golden/Showcase/sdkgen.yaml", expected: "Tests/Golden/Showcase/Expected",
         warnings: ["Tests/Golden/Showcase/openapi.yaml:180:23: warning: a schema with several types (string, integer) is generated as an arbitrary JSON value"]
     ),
+    GoldenCase(
+        name: "Hostile (injection attempts and awkward names)", spec: "Tests/Golden/Hostile/openapi.yaml",
+        config: "Tests/Golden/Hostile/sdkgen.yaml", expected: "Tests/Golden/Hostile/Expected",
+        warnings: [
+            "Tests/Golden/Hostile/openapi.yaml:61:14: warning: property '🎉' of 'EvilPwned' would be named 'unnamed', which is taken; it is named 'unnamed2'",
+            "Tests/Golden/Hostile/openapi.yaml:65:17: warning: property 'self' of 'EvilPwned' would be named 'self', which is taken; it is named 'self2'",
+        ]
+    ),
 ]
 
 @Suite("Golden files")

@@ -43,13 +43,7 @@ struct ToolRun {
 
 /// Runs the `sdkgen` binary built next to the test bundle with `arguments` in `directory`.
 func runTool(_ arguments: [String], in directory: String = packageRoot) throws -> ToolRun {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sdkgen")
-    var executable = binary
-    if !FileManager.default.isExecutableFile(atPath: executable.path) {
-        // Under some runners argv[0] is inside the .xctest bundle; look one level up.
-        executable = binary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sdkgen")
-    }
-    try #require(FileManager.default.isExecutableFile(atPath: executable.path), "sdkgen binary not found at \(binary.path)")
+    let executable = URL(fileURLWithPath: try toolPath())
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -62,4 +56,13 @@ func runTool(_ arguments: [String], in directory: String = packageRoot) throws -
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return ToolRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// The built `sdkgen` executable next to the test bundle.
+func toolPath() throws -> String {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sdkgen")
+    if FileManager.default.isExecutableFile(atPath: binary.path) { return binary.path }
+    let upper = binary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("sdkgen")
+    try #require(FileManager.default.isExecutableFile(atPath: upper.path), "sdkgen binary not found at \(binary.path)")
+    return upper.path
 }

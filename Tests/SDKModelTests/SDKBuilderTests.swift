@@ -109,6 +109,10 @@ struct SDKBuilderTests {
         #expect(result.diagnostics.map(\.description) == [
             "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations",
         ])
+        let variable = GeneratorConfig.load(bytes: Array("environment:\n  apiKey: 'KEY\"); evil(\"'\n".utf8), file: "sdkgen.yaml")
+        #expect(variable.diagnostics.map(\.description) == [
+            "sdkgen.yaml:2:11: error: 'environment.apiKey' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'KEY\"); evil(\"'",
+        ])
         let bad = GeneratorConfig.load(bytes: Array("module: 'my module'\n".utf8), file: "sdkgen.yaml")
         #expect(bad.diagnostics.map(\.description) == [
             "sdkgen.yaml:1:9: error: 'module' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'my module'",
