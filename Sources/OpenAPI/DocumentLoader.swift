@@ -60,6 +60,14 @@ final class Loader {
     /// so a few lines that reference the same nested schemas twice at each level would otherwise
     /// build 2^n of them (a reference bomb); real specs take a few hundred bytes per schema.
     static let maxSchemas = 200_000
+    /// Schemas being built right now, one inside the other (a `$ref` that is inlined continues the nesting).
+    var schemaDepth = 0
+    /// The deepest nesting of schemas one load builds. The YAML tree is at most `YAMLLimits.maxDepth`
+    /// deep, but a chain of inlined `$ref`s, each to another deep schema, nests without bound and
+    /// would overflow the stack (here and in every later stage that walks the schema).
+    static let maxSchemaDepth = 512
+    /// Whether the depth error was reported (once per load: every deeper schema would repeat it).
+    var reportedSchemaDepth = false
 
     init(file: String, root: YAMLNode?) {
         self.root = root

@@ -72,26 +72,39 @@ extension Loader {
     }
 
     /// A component that is nothing but a reference to itself (directly or through other such
-    /// components) has no shape at all: report it at its `$ref`.
+    /// components) has no shape at all: report it at its `$ref`. Each cycle is reported once,
+    /// starting from the member that comes first in the document, at that member.
     private func checkReferenceAliasCycles(_ schemas: [NamedSchema]) {
-        var aliases: [String: Schema] = [:]
-        for named in schemas {
-            if case .reference = named.schema.kind { aliases[named.name] = named.schema }
-        }
-        var reported: Set<String> = []
-        for named in schemas where !reported.contains(named.name) {
-            guard case .reference(var target) = named.schema.kind else { continue }
-            var chain = [named.name]
-            while let next = aliases[target] {
-                if target == named.name {
-                    reported.formUnion(chain)
-                    log.error("reference cycle: schema \(chain.map { "'\($0)'" }.joined(separator: " → ")) → '\(target)' never reaches a definition", at: named.schema.mark)
-                    break
-                }
-                guard !chain.contains(target), case .reference(let following) = next.kind else { break }
-                chain.append(target)
-                target = following
+        var targets: [String: String] = [:]
+        var position: [String: Int] = [:]
+        for (index, named) in schemas.enumerated() {
+            if case .reference(let target) = named.schema.kind {
+                targets[named.name] = target
+                position[named.name] = index
             }
+        }
+        // An alias references one schema, so a walk from it ends at a definition, at an alias an
+        // earlier walk went through (whose cycle, if any, that walk found), or on a cycle of its
+        // own: every alias is walked once, so thousands of chained aliases stay linear.
+        var walkOf: [String: Int] = [:]
+        var cycles: [[String]] = []
+        for (walk, named) in schemas.enumerated() where walkOf[named.name] == nil {
+            var chain: [String] = []
+            var current = named.name
+            while let target = targets[current], walkOf[current] == nil {
+                walkOf[current] = walk
+                chain.append(current)
+                current = target
+            }
+            if walkOf[current] == walk, let start = chain.firstIndex(of: current) {
+                let cycle = chain[start...]
+                let first = cycle.indices.min { position[cycle[$0], default: 0] < position[cycle[$1], default: 0] } ?? start
+                cycles.append(Array(cycle[first...] + cycle[..<first]))
+            }
+        }
+        for cycle in cycles.sorted(by: { position[$0[0], default: 0] < position[$1[0], default: 0] }) {
+            let names = cycle.map { "'\($0)'" }.joined(separator: " → ")
+            log.error("reference cycle: schema \(names) → '\(cycle[0])' never reaches a definition", at: schemas[position[cycle[0], default: 0]].schema.mark)
         }
     }
 

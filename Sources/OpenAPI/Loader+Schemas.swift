@@ -5,8 +5,24 @@ extension Loader {
     /// Stands for a `type` list naming several non-null types (already warned about).
     private static let severalTypes = "several types"
 
-    /// Loads a schema object (or boolean schema) found at `what`.
+    /// Loads a schema object (or boolean schema) found at `what`, within `maxSchemas` and `maxSchemaDepth`.
     func schema(_ node: YAMLNode, _ what: String) -> Schema {
+        schemaCount += 1
+        guard schemaCount <= Self.maxSchemas else {
+            if schemaCount == Self.maxSchemas + 1 {
+                log.error("more than \(Self.maxSchemas) schemas, counting every use of a referenced one; is this a reference bomb?", at: node.mark)
+            }
+            return Schema(.any, at: node.mark)
+        }
+        guard schemaDepth < Self.maxSchemaDepth else {
+            if !reportedSchemaDepth {
+                reportedSchemaDepth = true
+                log.error("schemas nested deeper than \(Self.maxSchemaDepth) levels, counting through references", at: node.mark)
+            }
+            return Schema(.any, at: node.mark)
+        }
+        schemaDepth += 1
+        defer { schemaDepth -= 1 }
         if let scalar = node.scalar, scalar.style == .plain, scalar.value == "true" || scalar.value == "false" {
             if scalar.value == "false" {
                 log.warning("the schema 'false' allows no value; it is generated as an arbitrary JSON value", at: node.mark)

@@ -5,12 +5,12 @@ import OpenAPI
 /// line and a caret under the column.
 enum DiagnosticPrinter {
     static func print(_ diagnostics: [Diagnostic]) {
-        var sources: [String: String] = [:]
+        var sources: [String: SourceLines] = [:]  // Split once per file: there may be thousands of diagnostics.
         for diagnostic in diagnostics {
             if diagnostic.mark != nil && sources[diagnostic.file] == nil, let data = FileManager.default.contents(atPath: diagnostic.file) {
-                sources[diagnostic.file] = String(decoding: data, as: UTF8.self)
+                sources[diagnostic.file] = SourceLines(String(decoding: data, as: UTF8.self))
             }
-            printError(diagnostic.rendered(source: sources[diagnostic.file]))
+            printError(diagnostic.rendered(lines: sources[diagnostic.file]))
         }
     }
 

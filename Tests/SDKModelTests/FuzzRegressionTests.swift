@@ -1,0 +1,123 @@
+import Foundation
+import OpenAPI
+import SDKModel
+import Testing
+import YAML
+
+/// Replays every input the fuzzer (`Fuzz/run.sh`) ever found a crash, timeout or leak with
+/// (`Fuzz/crashes/`) and the hand-picked seeds (`Fuzz/seeds/`) through the stages the fuzz target
+/// runs: the spec loader (libyaml, tree builder, loader), diagnostic rendering, the config reader
+/// and the SDK model builder. Each must finish with a document or an error diagnostic.
+@Suite("Fuzz regression inputs")
+struct FuzzRegressionTests {
+    /// `Fuzz/<folder>/*` below the package root (this file is `<root>/Tests/SDKModelTests/…`).
+    static func inputs(in folder: String) -> [String] {
+        let directory = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz").appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
+            .map { directory.appendingPathComponent($0).path }
+    }
+
+    static let crashes = inputs(in: "crashes")
+    static let seeds = inputs(in: "seeds")
+
+    /// The only error some saved inputs must give, by file name.
+    static let expectedErrors = [
+        "crash-ref-chain-stack-overflow.yaml": "schemas nested deeper than 512 levels, counting through references",
+        "timeout-ref-bomb.yaml": "more than 200000 schemas, counting every use of a referenced one; is this a reference bomb?",
+        "timeout-ref-bomb-parameters.yaml": "more than 200000 schemas, counting every use of a referenced one; is this a reference bomb?",
+    ]
+
+    @Test("The seeds are there")
+    func seedsExist() {
+        #expect(Self.seeds.count >= 5, "Fuzz/seeds/ has \(Self.seeds.count) files")
+    }
+
+    @Test("Every saved crash input now loads to a result", arguments: crashes)
+    func crashInput(_ path: String) throws {
+        try replay(path)
+    }
+
+    @Test("Every seed loads to a result", arguments: seeds)
+    func seed(_ path: String) throws {
+        try replay(path)
+    }
+
+    @Test("Each cycle of component aliases is reported once, from its first member, in document order")
+    func aliasCycles() {
+        let spec = """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                W: {$ref: '#/components/schemas/C2'}
+                C1: {$ref: '#/components/schemas/C3'}
+                Self: {$ref: '#/components/schemas/Self'}
+                C2: {$ref: '#/components/schemas/C1'}
+                C3: {$ref: '#/components/schemas/C2'}
+                V: {$ref: '#/components/schemas/W'}
+                D: {type: string}
+                E: {$ref: '#/components/schemas/D'}
+                P: {$ref: '#/components/schemas/Q'}
+                Q: {$ref: '#/components/schemas/P'}
+            """
+        let loaded = DocumentLoader.load(bytes: Array(spec.utf8), file: "spec.yaml")
+        #expect(loaded.diagnostics.map(\.description) == [
+            "spec.yaml:7:16: error: reference cycle: schema 'C1' → 'C3' → 'C2' → 'C1' never reaches a definition",
+            "spec.yaml:8:18: error: reference cycle: schema 'Self' → 'Self' never reaches a definition",
+            "spec.yaml:14:15: error: reference cycle: schema 'P' → 'Q' → 'P' never reaches a definition",
+        ])
+    }
+
+    @Test("Rendering finds the diagnostic's line in CR LF, CR and LF sources")
+    func renderedLineBreaks() {
+        for lineBreak in ["\n", "\r\n", "\r"] {
+            let source = ["openapi: 3.1.0", "info: {title: T, version: '1'}", "paths: {x: {}}", ""].joined(separator: lineBreak)
+            let loaded = DocumentLoader.load(bytes: Array(source.utf8), file: "spec.yaml")
+            let error = loaded.diagnostics.first { $0.severity == .error }
+            #expect(error?.rendered(source: source) == "spec.yaml:3:9: error: path 'x' must start with '/'\npaths: {x: {}}\n        ^")
+        }
+    }
+
+    @Test("A long line is shown as an excerpt around the column")
+    func renderedLongLine() {
+        let lines = SourceLines(String(repeating: "a", count: 499) + "X" + String(repeating: "b", count: 500) + "\nnext")
+        let diagnostic = Diagnostic(.error, "here", file: "f.json", at: SourceMark(line: 1, column: 500))
+        let excerpt = "…" + String(repeating: "a", count: 80) + "X" + String(repeating: "b", count: 79) + "…"
+        #expect(diagnostic.rendered(lines: lines) == "f.json:1:500: error: here\n\(excerpt)\n\(String(repeating: " ", count: 81))^")
+        let start = Diagnostic(.error, "here", file: "f.json", at: SourceMark(line: 1, column: 1))
+        #expect(start.rendered(lines: lines) == "f.json:1:1: error: here\n\(String(repeating: "a", count: 160))…\n^")
+        let short = Diagnostic(.error, "here", file: "f.json", at: SourceMark(line: 2, column: 5))
+        #expect(short.rendered(lines: lines) == "f.json:2:5: error: here\nnext\n    ^")
+    }
+
+    /// What `Fuzz/Sources/FuzzLoader/FuzzLoader.swift` does with one input, with expectations.
+    private func replay(_ path: String) throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        let file = first == 0x7B || first == 0x5B ? "fuzz.json" : "fuzz.yaml"
+        let loaded = DocumentLoader.load(bytes: bytes, file: file)
+        if let expected = Self.expectedErrors[URL(fileURLWithPath: path).lastPathComponent] {
+            #expect(loaded.diagnostics.filter { $0.severity == .error }.map(\.message) == [expected])
+        }
+        if loaded.document == nil {
+            #expect(loaded.diagnostics.contains { $0.severity == .error }, "no document and no error")
+        }
+        let lines = SourceLines(String(decoding: bytes, as: UTF8.self))
+        for diagnostic in loaded.diagnostics {
+            #expect(diagnostic.rendered(lines: lines).hasPrefix(diagnostic.description))
+        }
+        let configured = GeneratorConfig.load(bytes: bytes, file: "sdkgen.yaml")
+        var all = loaded.diagnostics + configured.diagnostics
+        if let document = loaded.document {
+            all += SDKBuilder.build(document, config: configured.config ?? GeneratorConfig(), specFile: file).diagnostics
+        }
+        for diagnostic in all {
+            guard let mark = diagnostic.mark else { continue }
+            #expect(mark.line >= 1 && mark.column >= 1, "\(diagnostic)")
+        }
+    }
+}
