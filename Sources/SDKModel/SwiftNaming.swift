@@ -84,6 +84,20 @@ public enum SwiftNaming {
         return "_" + identifier
     }
 
+    /// `name` cut to at most `limit` characters, ending in a hash of the whole name so that cut
+    /// names stay distinct and stable (deeply nested inline schemas get very long names, and each
+    /// model is a file: file systems refuse names over 255 bytes).
+    public static func bounded(_ name: String, limit: Int = 96) -> String {
+        guard name.utf8.count > limit else { return name }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a, 64 bit
+        for byte in name.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let digits = String(hash, radix: 16, uppercase: true)
+        return String(name.prefix(limit - 17)) + "_" + String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
     /// `name` made unique against `taken` with a stable numeric suffix (`name2`, `name3`, …).
     public static func unique(_ name: String, in taken: Set<String>) -> String {
         guard taken.contains(name) else { return name }

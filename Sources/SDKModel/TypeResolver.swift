@@ -113,7 +113,7 @@ struct TypeResolver {
 
     private mutating func declareInline(_ schema: Schema, nameHint: String) -> String {
         if let existing = inlineTypeNames[schema.mark] { return existing }
-        let name = SwiftNaming.unique(SwiftNaming.typeName(nameHint), in: takenTypeNames)
+        let name = SwiftNaming.unique(SwiftNaming.bounded(SwiftNaming.typeName(nameHint)), in: takenTypeNames)
         inlineTypeNames[schema.mark] = name
         takenTypeNames.insert(name)
         if Self.isEnum(schema) { enumTypeNames.insert(name) }

@@ -29,6 +29,17 @@ struct NamingTests {
         #expect(SwiftNaming.escaped("chatID") == "chatID")
     }
 
+    @Test("Very long names are cut, keeping a hash of the whole name")
+    func bounded() {
+        let long = String(repeating: "Nested", count: 40)
+        let cut = SwiftNaming.bounded(long)
+        #expect(cut.count == 96)
+        #expect(cut.hasPrefix("NestedNested"))
+        #expect(cut == SwiftNaming.bounded(long), "stable")
+        #expect(cut != SwiftNaming.bounded(long + "X"), "distinct")
+        #expect(SwiftNaming.bounded("Short") == "Short")
+    }
+
     @Test("Collisions get a stable numeric suffix")
     func unique() {
         #expect(SwiftNaming.unique("name", in: []) == "name")
