@@ -48,7 +48,8 @@ extension Loader {
         guard fragment.hasPrefix("/") else { return nil }
         fragment = percentDecoded(fragment) ?? fragment
         return fragment.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            // Only a token with an escape needs the (costly) replacing.
+            $0.contains("~") ? String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
         }
     }
 

@@ -24,8 +24,9 @@ struct ContextBuilder {
         context["docLines"] = doc
         context["defaultBaseURLLiteral"] = SwiftText.stringLiteral(sdk.defaultBaseURL ?? "")
         context["userAgentLiteral"] = SwiftText.stringLiteral("\(sdk.moduleName)/\(sdk.version) (Swift; sdkgen)")
-        context["apiKeyEnvironmentVariable"] = sdk.apiKeyEnvironmentVariable.map(environmentName) as Any
-        context["baseURLEnvironmentVariable"] = sdk.baseURLEnvironmentVariable.map(environmentName) as Any
+        // Absent keys, not nil values: Mustache would print a stored nil as "nil".
+        if let name = sdk.apiKeyEnvironmentVariable { context["apiKeyEnvironmentVariable"] = environmentName(name) }
+        if let name = sdk.baseURLEnvironmentVariable { context["baseURLEnvironmentVariable"] = environmentName(name) }
         context["apiKeyEnvironmentVariableLiteral"] = sdk.apiKeyEnvironmentVariable == nil ? "nil" : "Self.apiKeyEnvironmentVariable"
         context["resources"] = sdk.resources.map { propertyContext($0, path: $0.propertyName) }
         context["hasMethods"] = !sdk.rootMethods.isEmpty
@@ -188,7 +189,7 @@ struct ContextBuilder {
 
     func error() -> [String: Any] {
         var context = headerContext
-        context["apiKeyEnvironmentVariable"] = sdk.apiKeyEnvironmentVariable.map(environmentName) as Any
+        if let name = sdk.apiKeyEnvironmentVariable { context["apiKeyEnvironmentVariable"] = environmentName(name) }
         context["cases"] = sdk.errorCases.map { errorCase -> [String: Any] in
             let name = SwiftNaming.escaped(errorCase.name)
             let doc = SwiftText.docComment("HTTP \(errorCase.statusCode): " + (SwiftText.singleLine(errorCase.description ?? "")))
@@ -219,7 +220,8 @@ struct ContextBuilder {
             sections.append(["title": title, "methods": methods.flatMap { method -> [[String: Any]] in
                 var labels = method.parameters.filter(\.required).map { $0.label + ":" }
                 if let body = method.body, body.required { labels.append("body:") }
-                let http = "\(method.httpMethod) \(SwiftText.singleLine(method.pathTemplate).replacingOccurrences(of: "|", with: "\\|"))"
+                let template = SwiftText.singleLine(method.pathTemplate)
+                let http = "\(method.httpMethod) \(template.contains("|") ? template.replacingOccurrences(of: "|", with: "\\|") : template)"
                 var rows: [[String: Any]] = [
                     ["call": "\(path).\(method.name)(\(labels.joined()))", "returns": method.returnType ?? "Void", "http": http],
                 ]
@@ -326,9 +328,13 @@ struct ContextBuilder {
         }
         let name = SwiftNaming.escaped(property.swiftName)
         let declaredType = property.required ? property.type : property.type + "?"
+        // `init(from:)` and `encode(to:)` are written out against `DynamicCodingKey` rather than
+        // synthesized from a `CodingKeys` enum per model: the same JSON, in less time to compile.
         var context: [String: Any] = [
             "name": name, "declaredType": declaredType, "deprecated": property.deprecated,
             "jsonKeyLiteral": SwiftText.stringLiteral(property.jsonKey), "docLines": doc,
+            "ifPresent": property.required ? "" : "IfPresent",
+            "codingType": property.isIndirect ? "Indirect<\(property.type)>" : property.type,
         ]
         guard property.isIndirect || property.deprecated else {
             context["stored"] = true

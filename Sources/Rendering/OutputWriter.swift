@@ -31,22 +31,22 @@ public struct OutputDifference: Sendable, Hashable {
 public enum OutputWriter {
     /// Writes `files` below `directory` (created when missing).
     public static func write(_ files: FileSet, to directory: String) throws(DiagnosticsError) -> WriteReport {
-        let existing = generatedFiles(in: directory)
-        // Refuse before writing anything when a target path holds a hand-written file.
-        for file in files.files {
-            let path = directory + "/" + file.path
-            if let data = FileManager.default.contents(atPath: path), !isGenerated(data) {
-                throw DiagnosticsError([Diagnostic(.error, "refusing to overwrite a file sdkgen did not generate (it does not start with '\(GeneratedFile.headerPrefix)'); move it away or rename the type", file: path, at: nil)])
-            }
+        let listing = Listing(of: directory)
+        // Each target is read once (on all cores): refuse before writing anything when a target
+        // path holds a hand-written file, and leave files already holding these bytes untouched.
+        let states = SwiftRenderer.concurrentMap(files.files) { state(of: $0, in: directory) }
+        if let index = states.firstIndex(of: .handWritten) {
+            let path = directory + "/" + files.files[index].path
+            throw DiagnosticsError([Diagnostic(.error, "refusing to overwrite a file sdkgen did not generate (it does not start with '\(GeneratedFile.headerPrefix)'); move it away or rename the type", file: path, at: nil)])
         }
         var report = WriteReport()
-        for file in files.files {
+        for (file, state) in zip(files.files, states) {
             let path = directory + "/" + file.path
-            let data = Data(file.contents.utf8)
-            if FileManager.default.contents(atPath: path) == data {
+            if state == .unchanged {
                 report.unchanged.append(file.path)
                 continue
             }
+            let data = Data(file.contents.utf8)
             do {
                 let url = URL(fileURLWithPath: path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -56,8 +56,7 @@ public enum OutputWriter {
             }
             report.written.append(file.path)
         }
-        let expected = Set(files.files.map(\.path))
-        for stale in existing where !expected.contains(stale) {
+        for stale in listing.generatedFiles(notIn: files) {
             do {
                 try FileManager.default.removeItem(atPath: directory + "/" + stale)
             } catch {
@@ -65,26 +64,76 @@ public enum OutputWriter {
             }
             report.removed.append(stale)
         }
-        removeEmptyFolders(below: directory)
+        removeEmptyFolders(listing.folders)
         return report
+    }
+
+    /// What a target path holds now, compared with the file to be written there.
+    private enum TargetState: Equatable {
+        case absent, handWritten, unchanged, changed
+    }
+
+    private static func state(of file: GeneratedFile, in directory: String) -> TargetState {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + file.path) else { return .absent }
+        guard isGenerated(data) else { return .handWritten }
+        return hasBytes(data, of: file.contents) ? .unchanged : .changed
+    }
+
+    /// Whether `data` is exactly `text`'s UTF-8, without copying either.
+    private static func hasBytes(_ data: Data, of text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            data.count == bytes.count && data.withUnsafeBytes { data in
+                bytes.isEmpty || memcmp(data.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+            }
+        }
+    }
+
+    /// The files and folders below an output folder, listed once.
+    private struct Listing {
+        /// Relative paths of the files.
+        var files: [String] = []
+        /// Full paths of the folders.
+        var folders: [String] = []
+
+        init(of directory: String) {
+            self.directory = directory
+            guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
+            while let relative = enumerator.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    folders.append(directory + "/" + relative)
+                } else {
+                    files.append(relative)
+                }
+            }
+        }
+
+        private let directory: String
+
+        /// Generated files that are not in `files` (stale ones), sorted; only these are opened.
+        func generatedFiles(notIn files: FileSet) -> [String] {
+            let expected = Set(files.files.map(\.path))
+            return self.files.filter { !expected.contains($0) && OutputWriter.startsWithHeader(directory + "/" + $0) }.sorted()
+        }
     }
 
     /// How `directory` differs from `files`; empty when it is up to date.
     public static func differences(_ files: FileSet, in directory: String) -> [OutputDifference] {
         var result: [OutputDifference] = []
-        for file in files.files {
-            let path = directory + "/" + file.path
-            guard let data = FileManager.default.contents(atPath: path) else {
+        let existing = SwiftRenderer.concurrentMap(files.files) { FileManager.default.contents(atPath: directory + "/" + $0.path) }
+        for (file, existing) in zip(files.files, existing) {
+            guard let data = existing else {
                 result.append(OutputDifference(path: file.path, kind: .missing, diff: UnifiedDiff.make(old: "", new: file.contents, oldName: "/dev/null", newName: file.path)))
                 continue
             }
-            if data != Data(file.contents.utf8) {
+            if !hasBytes(data, of: file.contents) {
                 let old = String(decoding: data, as: UTF8.self)
                 result.append(OutputDifference(path: file.path, kind: .changed, diff: UnifiedDiff.make(old: old, new: file.contents, oldName: file.path, newName: file.path)))
             }
         }
-        let expected = Set(files.files.map(\.path))
-        for stale in generatedFiles(in: directory) where !expected.contains(stale) {
+        for stale in Listing(of: directory).generatedFiles(notIn: files) {
             result.append(OutputDifference(path: stale, kind: .stale, diff: ""))
         }
         return result
@@ -95,31 +144,16 @@ public enum OutputWriter {
         data.starts(with: Data(GeneratedFile.headerPrefix.utf8)) || data.starts(with: Data(GeneratedFile.markdownHeaderPrefix.utf8))
     }
 
-    /// Relative paths of every generated file below `directory`, sorted.
-    static func generatedFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let path = directory + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let handle = FileHandle(forReadingAtPath: path) else { continue }
-            let prefix = (try? handle.read(upToCount: GeneratedFile.markdownHeaderPrefix.utf8.count)) ?? Data()
-            try? handle.close()
-            if isGenerated(prefix) { result.append(relative) }
-        }
-        return result.sorted()
+    /// Whether the file at `path` can be opened and starts with a generated header.
+    static func startsWithHeader(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        let prefix = (try? handle.read(upToCount: GeneratedFile.markdownHeaderPrefix.utf8.count)) ?? Data()
+        try? handle.close()
+        return isGenerated(prefix)
     }
 
-    private static func removeEmptyFolders(below directory: String) {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return }
-        var folders: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue {
-                folders.append(directory + "/" + relative)
-            }
-        }
+    /// Removes the empty ones of `folders` (listed before the write), deepest first.
+    private static func removeEmptyFolders(_ folders: [String]) {
         for folder in folders.sorted(by: >) where (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
             try? FileManager.default.removeItem(atPath: folder)
         }

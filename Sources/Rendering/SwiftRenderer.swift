@@ -1,42 +1,98 @@
+import Dispatch
 import SDKModel
 
 /// Renders an `SDK` into the in-memory file set of a Swift package target.
 public enum SwiftRenderer {
     /// Every file of the SDK: the client, the error type, one file per resource and per model.
+    ///
+    /// Files are rendered in parallel (each is independent); the set is the same on every run.
     public static func render(_ sdk: SDK, templates: TemplateSet) -> FileSet {
         let contexts = ContextBuilder(sdk: sdk)
-        var files = [
-            GeneratedFile(path: "\(sdk.clientName).swift", contents: templates.render("client", contexts.client())),
-            GeneratedFile(path: "\(sdk.errorName).swift", contents: templates.render("error", contexts.error())),
+        var jobs: [(path: String, render: @Sendable () -> String)] = [
+            ("\(sdk.clientName).swift", { templates.render("client", contexts.client()) }),
+            ("\(sdk.errorName).swift", { templates.render("error", contexts.error()) }),
         ]
         var pending = sdk.resources.map { ($0, $0.propertyName) }
         var next = 0
         while next < pending.count {
             let (resource, path) = pending[next]
             next += 1
-            files.append(GeneratedFile(
-                path: "Resources/\(resource.typePath.joined(separator: ".")).swift",
-                contents: templates.render("resource", contexts.resource(resource, path: path))))
+            jobs.append(("Resources/\(resource.typePath.joined(separator: ".")).swift", {
+                templates.render("resource", contexts.resource(resource, path: path))
+            }))
             pending += resource.children.map { ($0, path + "." + $0.propertyName) }
         }
         if let webhooks = sdk.webhooks {
-            files.append(GeneratedFile(path: "\(webhooks.typeName).swift", contents: templates.render("webhooks", contexts.webhooks(webhooks))))
+            jobs.append(("\(webhooks.typeName).swift", { templates.render("webhooks", contexts.webhooks(webhooks)) }))
         }
-        files.append(GeneratedFile(path: "api.md", contents: templates.render("api", contexts.apiReference())))
+        jobs.append(("api.md", { templates.render("api", contexts.apiReference()) }))
         for model in sdk.models {
-            files.append(GeneratedFile(path: "Models/\(model.typeName).swift", contents: templates.render("model", contexts.model(model))))
+            jobs.append(("Models/\(model.typeName).swift", { templates.render("model", contexts.model(model)) }))
         }
-        return FileSet(files.map { GeneratedFile(path: $0.path, contents: normalized($0.contents)) })
+        let contents = concurrentMap(jobs) { normalized($0.render()) }
+        return FileSet(zip(jobs, contents).map { GeneratedFile(path: $0.path, contents: $1) })
+    }
+
+    /// `transform` applied to every element, on all cores, results in order.
+    static func concurrentMap<Element, Result>(_ elements: [Element], _ transform: (Element) -> Result) -> [Result] {
+        guard elements.count > 1 else { return elements.map(transform) }
+        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        elements.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            nonisolated(unsafe) let results = results
+            withoutActuallyEscaping(transform) { transform in
+                nonisolated(unsafe) let transform = transform
+                // Each index is written by exactly one iteration.
+                DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+                    results[index] = transform(input[index])
+                }
+            }
+        }
+        return results.map { $0! }
     }
 
     /// Exactly one trailing newline, and no trailing spaces on any line.
+    ///
+    /// Works on UTF-8 bytes; the result is what splitting the `Character`s at `"\n"`, dropping
+    /// trailing `" "` characters and trailing empty lines, and joining again gives: a CR LF is one
+    /// character (never a line break here), and a line whose trailing spaces follow a non-ASCII
+    /// byte (which a space could belong to) is trimmed character by character.
     static func normalized(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            var line = line
-            while line.last == " " { line = line.dropLast() }
-            return line
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 1)
+            var keptCount = 0  // The output up to the end of the last non-empty line.
+            var lineStart = 0
+            var index = 0
+            while index <= bytes.count {
+                let isBreak = index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D))
+                guard isBreak else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end > lineStart, bytes[end - 1] == 0x20 { end -= 1 }
+                if end < index, end > lineStart, bytes[end - 1] >= 0x80 {
+                    var line = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self)
+                    while line.last == " " { line = line.dropLast() }
+                    output.append(contentsOf: line.utf8)
+                } else {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+                }
+                if end > lineStart { keptCount = output.count }
+                output.append(0x0A)
+                lineStart = index + 1
+                index += 1
+            }
+            output.removeSubrange(keptCount...)
+            output.append(0x0A)
+            return String(decoding: output, as: UTF8.self)
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
     }
 }

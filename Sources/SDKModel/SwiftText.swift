@@ -7,6 +7,52 @@ public enum SwiftText {
     public static func docComment(_ text: String?) -> [String] {
         guard let text else { return [] }
         var lines: [String] = []
+        if let asciiLines = printableASCIILines(text) {
+            lines = asciiLines
+        } else {
+            lines = scalarLines(text)
+        }
+        var trimmed = lines.map { line -> String in
+            var line = line
+            while line.last == " " { line.removeLast() }
+            return line.isEmpty ? "///" : "/// " + line
+        }
+        while trimmed.last == "///" { trimmed.removeLast() }
+        while trimmed.first == "///" { trimmed.removeFirst() }
+        return trimmed
+    }
+
+    /// The lines of `text` when it is printable ASCII with LF, CR and TAB only (the usual
+    /// description), split and de-tabbed byte by byte; `nil` for anything else.
+    private static func printableASCIILines(_ text: String) -> [String]? {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var previousWasCR = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A where previousWasCR:
+                previousWasCR = false
+            case 0x0A, 0x0D:
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+                previousWasCR = byte == 0x0D
+            case 0x09:
+                current.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                previousWasCR = false
+            case 0x20..<0x7F:
+                current.append(byte)
+                previousWasCR = false
+            default:
+                return nil
+            }
+        }
+        lines.append(String(decoding: current, as: UTF8.self))
+        return lines
+    }
+
+    /// The lines of `text`, scalar by scalar: see `docComment(_:)`.
+    private static func scalarLines(_ text: String) -> [String] {
+        var lines: [String] = []
         var current = ""
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -31,14 +77,7 @@ public enum SwiftText {
             }
         }
         lines.append(current)
-        var trimmed = lines.map { line -> String in
-            var line = line
-            while line.last == " " { line.removeLast() }
-            return line.isEmpty ? "///" : "/// " + line
-        }
-        while trimmed.last == "///" { trimmed.removeLast() }
-        while trimmed.first == "///" { trimmed.removeFirst() }
-        return trimmed
+        return lines
     }
 
     /// `text` as a Swift string literal, quotes included: backslashes, quotes and every control

@@ -44,7 +44,7 @@ public struct YAMLPair: Sendable, Hashable {
 /// A node of a parsed YAML (or JSON) document, with the position it started at.
 public struct YAMLNode: Sendable, Hashable {
     /// What a node holds.
-    public indirect enum Content: Sendable, Hashable {
+    public enum Content: Sendable, Hashable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode])
         case mapping([YAMLPair])

@@ -11,13 +11,16 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var options: InputOptions
     @OptionGroup var shape: OutputShapeOptions
+    @OptionGroup var timing: TimingOptions
 
     @Option(help: "The most diff lines shown per file.")
     var diffLines = 40
 
     func run() throws {
-        let (output, directory) = try Generation.run(options, singleFile: shape.singleFile)
-        let differences = OutputWriter.differences(output.files, in: directory)
+        var timings = Timings()
+        let (output, directory) = try Generation.run(options, singleFile: shape.singleFile, timings: &timings)
+        let differences = timings.measure(.compare) { OutputWriter.differences(output.files, in: directory) }
+        timing.report(timings)
         guard !differences.isEmpty else {
             print("sdkgen: \(directory) is up to date (\(output.files.files.count) files)")
             return

@@ -12,23 +12,26 @@ struct GenerateCommand: ParsableCommand {
 
     @OptionGroup var options: InputOptions
     @OptionGroup var shape: OutputShapeOptions
+    @OptionGroup var timing: TimingOptions
 
     func run() throws {
-        let (output, directory) = try Generation.run(options, singleFile: shape.singleFile)
+        var timings = Timings()
+        let (output, directory) = try Generation.run(options, singleFile: shape.singleFile, timings: &timings)
         do {
-            let report = try OutputWriter.write(output.files, to: directory)
+            let report = try timings.measure(.write) { () throws(DiagnosticsError) in try OutputWriter.write(output.files, to: directory) }
             print("sdkgen: \(output.sdk.moduleName) → \(directory): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
         } catch {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode.failure
         }
+        timing.report(timings)
     }
 }
 
 /// What `generate` and `check` share: resolve the inputs, run the pipeline, print diagnostics.
 enum Generation {
     /// With `singleFile`, the output is that one file holding every file (see `SingleFile`).
-    static func run(_ options: InputOptions, singleFile: String? = nil) throws -> (GenerationOutput, String) {
+    static func run(_ options: InputOptions, singleFile: String? = nil, timings: inout Timings) throws -> (GenerationOutput, String) {
         let resolved: (input: GenerationInput, outputRoot: String, outputIsExact: Bool)
         do {
             resolved = try options.resolve()
@@ -37,7 +40,8 @@ enum Generation {
             throw ExitCode.failure
         }
         do {
-            let output = try shaped(Pipeline.generate(resolved.input), singleFile: singleFile)
+            let generated = try Pipeline.generate(resolved.input, timings: &timings)
+            let output = try timings.measure(.render) { () throws(DiagnosticsError) in try shaped(generated, singleFile: singleFile) }
             DiagnosticPrinter.print(output.diagnostics)
             let directory = resolved.outputIsExact ? resolved.outputRoot : resolved.outputRoot + "/" + output.sdk.moduleName
             return (output, directory)
@@ -57,6 +61,17 @@ enum Generation {
             throw DiagnosticsError(output.diagnostics + error.diagnostics)
         }
         return shaped
+    }
+}
+
+/// `--timings`; shared by every subcommand.
+struct TimingOptions: ParsableArguments {
+    @Flag(help: "Print the wall time of each phase (read, YAML parse, load and resolve, model, render, write) and the peak memory to standard error.")
+    var timings = false
+
+    /// Prints `timings` to standard error when `--timings` was given.
+    func report(_ timings: Timings) {
+        if self.timings { DiagnosticPrinter.printError(timings.report()) }
     }
 }
 

@@ -10,6 +10,7 @@ struct ValidateCommand: ParsableCommand {
     )
 
     @OptionGroup var options: InputOptions
+    @OptionGroup var timing: TimingOptions
 
     func run() throws {
         let input: GenerationInput
@@ -19,8 +20,10 @@ struct ValidateCommand: ParsableCommand {
             DiagnosticPrinter.printError("sdkgen: error: \(error.message)")
             throw ExitCode.failure
         }
-        let (document, diagnostics) = Pipeline.inspect(input)
+        var timings = Timings()
+        let (document, diagnostics) = Pipeline.inspect(input, timings: &timings)
         DiagnosticPrinter.print(diagnostics)
+        timing.report(timings)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
         guard errors == 0, let document else { throw ExitCode.failure }

@@ -20,9 +20,17 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status = "status"
-        case code = "code"
-        case message = "message"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.status = try container.decode(Int.self, forKey: DynamicCodingKey("status"))
+        self.code = try container.decode(Int.self, forKey: DynamicCodingKey("code"))
+        self.message = try container.decode(String.self, forKey: DynamicCodingKey("message"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.status, forKey: DynamicCodingKey("status"))
+        try container.encode(self.code, forKey: DynamicCodingKey("code"))
+        try container.encode(self.message, forKey: DynamicCodingKey("message"))
     }
 }

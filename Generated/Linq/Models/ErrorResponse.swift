@@ -17,8 +17,15 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
         self.success = success
     }
 
-    enum CodingKeys: String, CodingKey {
-        case error = "error"
-        case success = "success"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.error = try container.decode(ErrorDetail.self, forKey: DynamicCodingKey("error"))
+        self.success = try container.decode(Bool.self, forKey: DynamicCodingKey("success"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.error, forKey: DynamicCodingKey("error"))
+        try container.encode(self.success, forKey: DynamicCodingKey("success"))
     }
 }

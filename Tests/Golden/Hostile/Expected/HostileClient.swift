@@ -16,14 +16,10 @@ import Foundation
 /// NEL \\ backslashes \" quote
 /// #endif
 public struct HostileClient: Sendable {
-    /// The base URL used when none is passed and `nil` is not set.
+    /// The base URL used when none is passed.
     public static let defaultBaseURL = "https://evil.example/\"+PWNED()+\"\\(PWNED)"
     /// The `User-Agent` this SDK sends.
     public static let userAgent = "Hostile/1.0\"PWNED (Swift; sdkgen)"
-    /// The environment variable the API key is read from when none is passed.
-    public static let apiKeyEnvironmentVariable = "nil"
-    /// The environment variable the base URL is read from when none is passed.
-    public static let baseURLEnvironmentVariable = "nil"
 
     /// The request machinery every resource of this client shares.
     public let core: APIClientCore
@@ -31,8 +27,8 @@ public struct HostileClient: Sendable {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - apiKey: Your API key; when `nil`, it is read from `nil`.
-    ///   - baseURL: Where to send requests; when `nil`, `nil` or `defaultBaseURL`.
+    ///   - apiKey: Your API key.
+    ///   - baseURL: Where to send requests; when `nil`, `defaultBaseURL`.
     ///   - timeout: How long one attempt may take before it fails with `.timedOut`.
     ///   - maxRetries: How often a failed request is retried (connection errors, timeouts, 408,
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
@@ -46,12 +42,12 @@ public struct HostileClient: Sendable {
         maxRetries: Int = RetryPolicy.defaultMaxRetries,
         transport: any HTTPTransport = URLSessionTransport()
     ) throws(HostileError) {
-        guard let key = apiKey ?? EnvironmentVariables.value(Self.apiKeyEnvironmentVariable), !key.isEmpty else {
+        guard let key = apiKey, !key.isEmpty else {
             throw .missingAPIKey(environmentVariable: nil)
         }
-        let resolvedBaseURL = baseURL ?? EnvironmentVariables.value(Self.baseURLEnvironmentVariable).flatMap(URL.init(string:)) ?? URL(string: Self.defaultBaseURL)
+        let resolvedBaseURL = baseURL ?? URL(string: Self.defaultBaseURL)
         guard let resolvedBaseURL, resolvedBaseURL.scheme != nil, resolvedBaseURL.host != nil else {
-            throw .invalidBaseURL(baseURL?.absoluteString ?? EnvironmentVariables.value(Self.baseURLEnvironmentVariable) ?? Self.defaultBaseURL)
+            throw .invalidBaseURL(baseURL?.absoluteString ?? Self.defaultBaseURL)
         }
         self.init(core: APIClientCore(configuration: ClientConfiguration(
             baseURL: resolvedBaseURL,

@@ -24,7 +24,7 @@ public enum ShowcaseError: Error, Sendable, CustomStringConvertible {
     case cancelled
     /// The request body could not be encoded.
     case encodingFailed(String)
-    /// No API key was passed and `nil` is not set.
+    /// No API key was passed.
     case missingAPIKey(environmentVariable: String?)
     /// The base URL is not an absolute URL.
     case invalidBaseURL(String)

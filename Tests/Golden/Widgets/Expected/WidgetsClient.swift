@@ -8,14 +8,12 @@ import Foundation
 ///
 /// A small inventory API that exercises query, header and JSON body handling.
 public struct WidgetsClient: Sendable {
-    /// The base URL used when none is passed and `nil` is not set.
+    /// The base URL used when none is passed.
     public static let defaultBaseURL = "https://inventory.example.com/api"
     /// The `User-Agent` this SDK sends.
     public static let userAgent = "Widgets/1.0.0 (Swift; sdkgen)"
     /// The environment variable the API key is read from when none is passed.
     public static let apiKeyEnvironmentVariable = "WIDGETS_API_KEY"
-    /// The environment variable the base URL is read from when none is passed.
-    public static let baseURLEnvironmentVariable = "nil"
 
     /// The request machinery every resource of this client shares.
     public let core: APIClientCore
@@ -24,7 +22,7 @@ public struct WidgetsClient: Sendable {
     ///
     /// - Parameters:
     ///   - apiKey: Your API key; when `nil`, it is read from `WIDGETS_API_KEY`.
-    ///   - baseURL: Where to send requests; when `nil`, `nil` or `defaultBaseURL`.
+    ///   - baseURL: Where to send requests; when `nil`, `defaultBaseURL`.
     ///   - timeout: How long one attempt may take before it fails with `.timedOut`.
     ///   - maxRetries: How often a failed request is retried (connection errors, timeouts, 408,
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
@@ -41,9 +39,9 @@ public struct WidgetsClient: Sendable {
         guard let key = apiKey ?? EnvironmentVariables.value(Self.apiKeyEnvironmentVariable), !key.isEmpty else {
             throw .missingAPIKey(environmentVariable: Self.apiKeyEnvironmentVariable)
         }
-        let resolvedBaseURL = baseURL ?? EnvironmentVariables.value(Self.baseURLEnvironmentVariable).flatMap(URL.init(string:)) ?? URL(string: Self.defaultBaseURL)
+        let resolvedBaseURL = baseURL ?? URL(string: Self.defaultBaseURL)
         guard let resolvedBaseURL, resolvedBaseURL.scheme != nil, resolvedBaseURL.host != nil else {
-            throw .invalidBaseURL(baseURL?.absoluteString ?? EnvironmentVariables.value(Self.baseURLEnvironmentVariable) ?? Self.defaultBaseURL)
+            throw .invalidBaseURL(baseURL?.absoluteString ?? Self.defaultBaseURL)
         }
         self.init(core: APIClientCore(configuration: ClientConfiguration(
             baseURL: resolvedBaseURL,

@@ -36,17 +36,33 @@ public struct EvilPwned: Codable, Hashable, Sendable {
         self.code = code
     }
 
-    enum CodingKeys: String, CodingKey {
-        case aB = "a\"b"
-        case pwned = "\\(PWNED)"
-        case kind = "kind\""
-        case unnamed = ""
-        case unnamed2 = "🎉"
-        case _1st = "1st"
-        case `default` = "default"
-        case `class` = "class"
-        case self2 = "self"
-        case mood = "mood"
-        case code = "code"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.aB = try container.decode(String.self, forKey: DynamicCodingKey("a\"b"))
+        self.pwned = try container.decodeIfPresent(Int.self, forKey: DynamicCodingKey("\\(PWNED)"))
+        self.kind = try container.decodeIfPresent(EvilPwnedKind.self, forKey: DynamicCodingKey("kind\""))
+        self.unnamed = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey(""))
+        self.unnamed2 = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("🎉"))
+        self._1st = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("1st"))
+        self.`default` = try container.decodeIfPresent(Bool.self, forKey: DynamicCodingKey("default"))
+        self.`class` = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("class"))
+        self.self2 = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("self"))
+        self.mood = try container.decodeIfPresent(EvilPwnedMood.self, forKey: DynamicCodingKey("mood"))
+        self.code = try container.decodeIfPresent(EvilPwnedCode.self, forKey: DynamicCodingKey("code"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.aB, forKey: DynamicCodingKey("a\"b"))
+        try container.encodeIfPresent(self.pwned, forKey: DynamicCodingKey("\\(PWNED)"))
+        try container.encodeIfPresent(self.kind, forKey: DynamicCodingKey("kind\""))
+        try container.encodeIfPresent(self.unnamed, forKey: DynamicCodingKey(""))
+        try container.encodeIfPresent(self.unnamed2, forKey: DynamicCodingKey("🎉"))
+        try container.encodeIfPresent(self._1st, forKey: DynamicCodingKey("1st"))
+        try container.encodeIfPresent(self.`default`, forKey: DynamicCodingKey("default"))
+        try container.encodeIfPresent(self.`class`, forKey: DynamicCodingKey("class"))
+        try container.encodeIfPresent(self.self2, forKey: DynamicCodingKey("self"))
+        try container.encodeIfPresent(self.mood, forKey: DynamicCodingKey("mood"))
+        try container.encodeIfPresent(self.code, forKey: DynamicCodingKey("code"))
     }
 }

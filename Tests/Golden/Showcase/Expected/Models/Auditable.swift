@@ -12,7 +12,13 @@ public struct Auditable: Codable, Hashable, Sendable {
         self.createdBy = createdBy
     }
 
-    enum CodingKeys: String, CodingKey {
-        case createdBy = "created_by"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.createdBy = try container.decode(String.self, forKey: DynamicCodingKey("created_by"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.createdBy, forKey: DynamicCodingKey("created_by"))
     }
 }

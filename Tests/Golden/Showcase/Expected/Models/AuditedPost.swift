@@ -69,29 +69,57 @@ public struct AuditedPost: Codable, Hashable, Sendable {
         self.revision = revision
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "id"
-        case title = "title"
-        case body = "body"
-        case status = "status"
-        case priority = "priority"
-        case createdAt = "created_at"
-        case publishOn = "publish_on"
-        case canonicalURL = "canonical_url"
-        case views = "views"
-        case rating = "rating"
-        case score = "score"
-        case coverThumbnail = "cover_thumbnail"
-        case metadata = "metadata"
-        case extras = "extras"
-        case author = "author"
-        case _legacyID = "legacy_id"
-        case layout = "layout"
-        case comments = "comments"
-        case anything = "anything"
-        case idOrSlug = "id_or_slug"
-        case mixed = "mixed"
-        case createdBy = "created_by"
-        case revision = "revision"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeIfPresent(UUID.self, forKey: DynamicCodingKey("id"))
+        self.title = try container.decode(String.self, forKey: DynamicCodingKey("title"))
+        self.body = try container.decode(Content.self, forKey: DynamicCodingKey("body"))
+        self.status = try container.decode(Status.self, forKey: DynamicCodingKey("status"))
+        self.priority = try container.decodeIfPresent(Priority.self, forKey: DynamicCodingKey("priority"))
+        self.createdAt = try container.decodeIfPresent(Date.self, forKey: DynamicCodingKey("created_at"))
+        self.publishOn = try container.decodeIfPresent(CalendarDate.self, forKey: DynamicCodingKey("publish_on"))
+        self.canonicalURL = try container.decodeIfPresent(URL.self, forKey: DynamicCodingKey("canonical_url"))
+        self.views = try container.decodeIfPresent(Int64.self, forKey: DynamicCodingKey("views"))
+        self.rating = try container.decodeIfPresent(Float.self, forKey: DynamicCodingKey("rating"))
+        self.score = try container.decodeIfPresent(Double.self, forKey: DynamicCodingKey("score"))
+        self.coverThumbnail = try container.decodeIfPresent(Data.self, forKey: DynamicCodingKey("cover_thumbnail"))
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: DynamicCodingKey("metadata"))
+        self.extras = try container.decodeIfPresent([String: JSONValue].self, forKey: DynamicCodingKey("extras"))
+        self.author = try container.decodeIfPresent(PostAuthor.self, forKey: DynamicCodingKey("author"))
+        self._legacyID = try container.decodeIfPresent(Int.self, forKey: DynamicCodingKey("legacy_id"))
+        self.layout = try container.decodeIfPresent(PostLayout.self, forKey: DynamicCodingKey("layout"))
+        self.comments = try container.decodeIfPresent([Comment].self, forKey: DynamicCodingKey("comments"))
+        self.anything = try container.decodeIfPresent(JSONValue.self, forKey: DynamicCodingKey("anything"))
+        self.idOrSlug = try container.decodeIfPresent(PostIDOrSlug.self, forKey: DynamicCodingKey("id_or_slug"))
+        self.mixed = try container.decodeIfPresent(JSONValue.self, forKey: DynamicCodingKey("mixed"))
+        self.createdBy = try container.decode(String.self, forKey: DynamicCodingKey("created_by"))
+        self.revision = try container.decode(Int.self, forKey: DynamicCodingKey("revision"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.id, forKey: DynamicCodingKey("id"))
+        try container.encode(self.title, forKey: DynamicCodingKey("title"))
+        try container.encode(self.body, forKey: DynamicCodingKey("body"))
+        try container.encode(self.status, forKey: DynamicCodingKey("status"))
+        try container.encodeIfPresent(self.priority, forKey: DynamicCodingKey("priority"))
+        try container.encodeIfPresent(self.createdAt, forKey: DynamicCodingKey("created_at"))
+        try container.encodeIfPresent(self.publishOn, forKey: DynamicCodingKey("publish_on"))
+        try container.encodeIfPresent(self.canonicalURL, forKey: DynamicCodingKey("canonical_url"))
+        try container.encodeIfPresent(self.views, forKey: DynamicCodingKey("views"))
+        try container.encodeIfPresent(self.rating, forKey: DynamicCodingKey("rating"))
+        try container.encodeIfPresent(self.score, forKey: DynamicCodingKey("score"))
+        try container.encodeIfPresent(self.coverThumbnail, forKey: DynamicCodingKey("cover_thumbnail"))
+        try container.encodeIfPresent(self.metadata, forKey: DynamicCodingKey("metadata"))
+        try container.encodeIfPresent(self.extras, forKey: DynamicCodingKey("extras"))
+        try container.encodeIfPresent(self.author, forKey: DynamicCodingKey("author"))
+        try container.encodeIfPresent(self._legacyID, forKey: DynamicCodingKey("legacy_id"))
+        try container.encodeIfPresent(self.layout, forKey: DynamicCodingKey("layout"))
+        try container.encodeIfPresent(self.comments, forKey: DynamicCodingKey("comments"))
+        try container.encodeIfPresent(self.anything, forKey: DynamicCodingKey("anything"))
+        try container.encodeIfPresent(self.idOrSlug, forKey: DynamicCodingKey("id_or_slug"))
+        try container.encodeIfPresent(self.mixed, forKey: DynamicCodingKey("mixed"))
+        try container.encode(self.createdBy, forKey: DynamicCodingKey("created_by"))
+        try container.encode(self.revision, forKey: DynamicCodingKey("revision"))
     }
 }

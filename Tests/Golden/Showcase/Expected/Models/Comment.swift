@@ -25,9 +25,17 @@ public struct Comment: Codable, Hashable, Sendable {
         self._thread = thread.map(Indirect.init)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case text = "text"
-        case _parent = "parent"
-        case _thread = "thread"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.text = try container.decode(String.self, forKey: DynamicCodingKey("text"))
+        self._parent = try container.decodeIfPresent(Indirect<Comment>.self, forKey: DynamicCodingKey("parent"))
+        self._thread = try container.decodeIfPresent(Indirect<Thread>.self, forKey: DynamicCodingKey("thread"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.text, forKey: DynamicCodingKey("text"))
+        try container.encodeIfPresent(self._parent, forKey: DynamicCodingKey("parent"))
+        try container.encodeIfPresent(self._thread, forKey: DynamicCodingKey("thread"))
     }
 }

@@ -16,9 +16,17 @@ public struct CreateSessionRequest: Codable, Hashable, Sendable {
         self.remember = remember
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username = "username"
-        case password = "password"
-        case remember = "remember"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.username = try container.decode(String.self, forKey: DynamicCodingKey("username"))
+        self.password = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("password"))
+        self.remember = try container.decodeIfPresent(Bool.self, forKey: DynamicCodingKey("remember"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.username, forKey: DynamicCodingKey("username"))
+        try container.encodeIfPresent(self.password, forKey: DynamicCodingKey("password"))
+        try container.encodeIfPresent(self.remember, forKey: DynamicCodingKey("remember"))
     }
 }

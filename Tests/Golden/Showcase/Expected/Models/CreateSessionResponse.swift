@@ -14,8 +14,15 @@ public struct CreateSessionResponse: Codable, Hashable, Sendable {
         self.expiresAt = expiresAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case token = "token"
-        case expiresAt = "expires_at"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.token = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("token"))
+        self.expiresAt = try container.decodeIfPresent(Date.self, forKey: DynamicCodingKey("expires_at"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.token, forKey: DynamicCodingKey("token"))
+        try container.encodeIfPresent(self.expiresAt, forKey: DynamicCodingKey("expires_at"))
     }
 }

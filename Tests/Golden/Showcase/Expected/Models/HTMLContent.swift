@@ -14,8 +14,15 @@ public struct HTMLContent: Codable, Hashable, Sendable {
         self.html = html
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind = "kind"
-        case html = "html"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: DynamicCodingKey("kind"))
+        self.html = try container.decode(String.self, forKey: DynamicCodingKey("html"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: DynamicCodingKey("kind"))
+        try container.encode(self.html, forKey: DynamicCodingKey("html"))
     }
 }

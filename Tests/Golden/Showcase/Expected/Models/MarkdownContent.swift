@@ -14,8 +14,15 @@ public struct MarkdownContent: Codable, Hashable, Sendable {
         self.text = text
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind = "kind"
-        case text = "text"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: DynamicCodingKey("kind"))
+        self.text = try container.decode(String.self, forKey: DynamicCodingKey("text"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: DynamicCodingKey("kind"))
+        try container.encode(self.text, forKey: DynamicCodingKey("text"))
     }
 }

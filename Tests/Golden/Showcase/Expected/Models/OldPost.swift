@@ -13,7 +13,13 @@ public struct OldPost: Codable, Hashable, Sendable {
         self.id = id
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "id"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("id"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.id, forKey: DynamicCodingKey("id"))
     }
 }

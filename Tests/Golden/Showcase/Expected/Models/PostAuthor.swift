@@ -14,8 +14,15 @@ public struct PostAuthor: Codable, Hashable, Sendable {
         self.email = email
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name = "name"
-        case email = "email"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: DynamicCodingKey("name"))
+        self.email = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("email"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: DynamicCodingKey("name"))
+        try container.encodeIfPresent(self.email, forKey: DynamicCodingKey("email"))
     }
 }

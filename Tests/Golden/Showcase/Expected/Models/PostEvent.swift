@@ -14,8 +14,15 @@ public struct PostEvent: Codable, Hashable, Sendable {
         self.postID = postID
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind = "kind"
-        case postID = "post_id"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: DynamicCodingKey("kind"))
+        self.postID = try container.decode(UUID.self, forKey: DynamicCodingKey("post_id"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: DynamicCodingKey("kind"))
+        try container.encode(self.postID, forKey: DynamicCodingKey("post_id"))
     }
 }

@@ -14,8 +14,15 @@ public struct Problem: Codable, Hashable, Sendable {
         self.status = status
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title = "title"
-        case status = "status"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.title = try container.decode(String.self, forKey: DynamicCodingKey("title"))
+        self.status = try container.decodeIfPresent(Int.self, forKey: DynamicCodingKey("status"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.title, forKey: DynamicCodingKey("title"))
+        try container.encodeIfPresent(self.status, forKey: DynamicCodingKey("status"))
     }
 }

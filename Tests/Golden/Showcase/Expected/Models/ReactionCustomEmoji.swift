@@ -13,7 +13,13 @@ public struct ReactionCustomEmoji: Codable, Hashable, Sendable {
         self.emoji = emoji
     }
 
-    enum CodingKeys: String, CodingKey {
-        case emoji = "emoji"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.emoji = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("emoji"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.emoji, forKey: DynamicCodingKey("emoji"))
     }
 }

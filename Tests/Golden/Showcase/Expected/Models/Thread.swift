@@ -17,7 +17,13 @@ public struct Thread: Codable, Hashable, Sendable {
         self._root = root.map(Indirect.init)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case _root = "root"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self._root = try container.decodeIfPresent(Indirect<Comment>.self, forKey: DynamicCodingKey("root"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self._root, forKey: DynamicCodingKey("root"))
     }
 }

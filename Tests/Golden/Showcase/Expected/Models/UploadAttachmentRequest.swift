@@ -16,9 +16,17 @@ public struct UploadAttachmentRequest: Codable, Hashable, Sendable {
         self.position = position
     }
 
-    enum CodingKeys: String, CodingKey {
-        case file = "file"
-        case caption = "caption"
-        case position = "position"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.file = try container.decode(Data.self, forKey: DynamicCodingKey("file"))
+        self.caption = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("caption"))
+        self.position = try container.decodeIfPresent(Int.self, forKey: DynamicCodingKey("position"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.file, forKey: DynamicCodingKey("file"))
+        try container.encodeIfPresent(self.caption, forKey: DynamicCodingKey("caption"))
+        try container.encodeIfPresent(self.position, forKey: DynamicCodingKey("position"))
     }
 }

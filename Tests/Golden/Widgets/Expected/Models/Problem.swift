@@ -16,9 +16,17 @@ public struct Problem: Codable, Hashable, Sendable {
         self.errors = errors
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title = "title"
-        case detail = "detail"
-        case errors = "errors"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.title = try container.decode(String.self, forKey: DynamicCodingKey("title"))
+        self.detail = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("detail"))
+        self.errors = try container.decodeIfPresent([ProblemErrorsItem].self, forKey: DynamicCodingKey("errors"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.title, forKey: DynamicCodingKey("title"))
+        try container.encodeIfPresent(self.detail, forKey: DynamicCodingKey("detail"))
+        try container.encodeIfPresent(self.errors, forKey: DynamicCodingKey("errors"))
     }
 }

@@ -14,8 +14,15 @@ public struct ProblemErrorsItem: Codable, Hashable, Sendable {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case field = "field"
-        case message = "message"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.field = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("field"))
+        self.message = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("message"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.field, forKey: DynamicCodingKey("field"))
+        try container.encodeIfPresent(self.message, forKey: DynamicCodingKey("message"))
     }
 }

@@ -34,16 +34,31 @@ public struct Widget: Codable, Hashable, Sendable {
         self.`default` = `default`
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "id"
-        case name = "name"
-        case status = "status"
-        case price = "price"
-        case createdAt = "created_at"
-        case tags = "tags"
-        case notes = "notes"
-        case metadata = "metadata"
-        case dimensions = "dimensions"
-        case `default` = "default"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decode(UUID.self, forKey: DynamicCodingKey("id"))
+        self.name = try container.decode(String.self, forKey: DynamicCodingKey("name"))
+        self.status = try container.decode(WidgetStatus.self, forKey: DynamicCodingKey("status"))
+        self.price = try container.decodeIfPresent(Double.self, forKey: DynamicCodingKey("price"))
+        self.createdAt = try container.decode(Date.self, forKey: DynamicCodingKey("created_at"))
+        self.tags = try container.decodeIfPresent([String].self, forKey: DynamicCodingKey("tags"))
+        self.notes = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("notes"))
+        self.metadata = try container.decodeIfPresent([String: String].self, forKey: DynamicCodingKey("metadata"))
+        self.dimensions = try container.decodeIfPresent(WidgetDimensions.self, forKey: DynamicCodingKey("dimensions"))
+        self.`default` = try container.decodeIfPresent(Bool.self, forKey: DynamicCodingKey("default"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.id, forKey: DynamicCodingKey("id"))
+        try container.encode(self.name, forKey: DynamicCodingKey("name"))
+        try container.encode(self.status, forKey: DynamicCodingKey("status"))
+        try container.encodeIfPresent(self.price, forKey: DynamicCodingKey("price"))
+        try container.encode(self.createdAt, forKey: DynamicCodingKey("created_at"))
+        try container.encodeIfPresent(self.tags, forKey: DynamicCodingKey("tags"))
+        try container.encodeIfPresent(self.notes, forKey: DynamicCodingKey("notes"))
+        try container.encodeIfPresent(self.metadata, forKey: DynamicCodingKey("metadata"))
+        try container.encodeIfPresent(self.dimensions, forKey: DynamicCodingKey("dimensions"))
+        try container.encodeIfPresent(self.`default`, forKey: DynamicCodingKey("default"))
     }
 }

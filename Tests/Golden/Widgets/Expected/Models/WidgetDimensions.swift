@@ -14,8 +14,15 @@ public struct WidgetDimensions: Codable, Hashable, Sendable {
         self.height = height
     }
 
-    enum CodingKeys: String, CodingKey {
-        case width = "width"
-        case height = "height"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.width = try container.decodeIfPresent(Double.self, forKey: DynamicCodingKey("width"))
+        self.height = try container.decodeIfPresent(Double.self, forKey: DynamicCodingKey("height"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.width, forKey: DynamicCodingKey("width"))
+        try container.encodeIfPresent(self.height, forKey: DynamicCodingKey("height"))
     }
 }

@@ -17,9 +17,17 @@ public struct WidgetDraft: Codable, Hashable, Sendable {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name = "name"
-        case status = "status"
-        case tags = "tags"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.name = try container.decode(String.self, forKey: DynamicCodingKey("name"))
+        self.status = try container.decodeIfPresent(WidgetStatus.self, forKey: DynamicCodingKey("status"))
+        self.tags = try container.decodeIfPresent([String].self, forKey: DynamicCodingKey("tags"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.name, forKey: DynamicCodingKey("name"))
+        try container.encodeIfPresent(self.status, forKey: DynamicCodingKey("status"))
+        try container.encodeIfPresent(self.tags, forKey: DynamicCodingKey("tags"))
     }
 }

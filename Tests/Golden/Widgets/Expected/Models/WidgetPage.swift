@@ -14,8 +14,15 @@ public struct WidgetPage: Codable, Hashable, Sendable {
         self.nextCursor = nextCursor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data = "data"
-        case nextCursor = "next_cursor"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.data = try container.decode([Widget].self, forKey: DynamicCodingKey("data"))
+        self.nextCursor = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("next_cursor"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.data, forKey: DynamicCodingKey("data"))
+        try container.encodeIfPresent(self.nextCursor, forKey: DynamicCodingKey("next_cursor"))
     }
 }
