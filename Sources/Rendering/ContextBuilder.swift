@@ -25,18 +25,14 @@ struct ContextBuilder {
         context["defaultBaseURLLiteral"] = SwiftText.stringLiteral(sdk.defaultBaseURL ?? "")
         context["userAgentLiteral"] = SwiftText.stringLiteral("\(sdk.moduleName)/\(sdk.version) (Swift; sdkgen)")
         // Absent keys, not nil values: Mustache would print a stored nil as "nil".
-        if let name = sdk.apiKeyEnvironmentVariable { context["apiKeyEnvironmentVariable"] = environmentName(name) }
-        if let name = sdk.baseURLEnvironmentVariable { context["baseURLEnvironmentVariable"] = environmentName(name) }
+        // Absent keys for nil (Mustache would print "nil"); the names are Swift identifiers (sdkgen.yaml checks).
+        if let name = sdk.apiKeyEnvironmentVariable { context["apiKeyEnvironmentVariable"] = name }
+        if let name = sdk.baseURLEnvironmentVariable { context["baseURLEnvironmentVariable"] = name }
         context["apiKeyEnvironmentVariableLiteral"] = sdk.apiKeyEnvironmentVariable == nil ? "nil" : "Self.apiKeyEnvironmentVariable"
         context["resources"] = sdk.resources.map { propertyContext($0, path: $0.propertyName) }
         context["hasMethods"] = !sdk.rootMethods.isEmpty
         context["methods"] = methods(sdk.rootMethods)
         return context
-    }
-
-    /// Environment variable names go into literals and comments: keep only safe characters.
-    private func environmentName(_ name: String) -> String {
-        String(name.unicodeScalars.filter { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "_" }.map(Character.init))
     }
 
     private func propertyContext(_ resource: Resource, path: String) -> [String: Any] {
@@ -68,14 +64,7 @@ struct ContextBuilder {
     }
 
     func method(_ method: Method) -> [String: Any] {
-        let required = method.parameters.filter(\.required)
-        let optional = method.parameters.filter { !$0.required }
-        var signature = required.map { "\(SwiftNaming.escaped($0.label)): \($0.type)" }
-        if let body = method.body, body.required { signature.append("body: \(body.type)") }
-        signature += optional.map { "\(SwiftNaming.escaped($0.label)): \($0.type)? = nil" }
-        if let body = method.body, !body.required { signature.append("body: \(body.type)? = nil") }
-        signature.append("options: RequestOptions? = nil")
-
+        let signature = arguments(of: method).map(\.declaration)
         let queryItems = method.parameters.filter { $0.kind == .query }
         let headerItems = method.parameters.filter { $0.kind == .header }
         var context: [String: Any] = [
@@ -96,20 +85,14 @@ struct ContextBuilder {
         }
         if let returnType = method.returnType { context["returnType"] = returnType }
         if let pagination = method.pagination {
-            let others = method.parameters.filter { $0.label != pagination.cursorLabel }
-            var allSignature = others.filter(\.required).map { "\(SwiftNaming.escaped($0.label)): \($0.type)" }
-            allSignature += others.filter { !$0.required }.map { "\(SwiftNaming.escaped($0.label)): \($0.type)? = nil" }
-            allSignature.append("options: RequestOptions? = nil")
-            var arguments = method.parameters.map { parameter -> String in
-                let label = SwiftNaming.escaped(parameter.label)
-                return parameter.label == pagination.cursorLabel ? "\(label): cursor" : "\(label): \(label)"
-            }
-            if method.body != nil { arguments.insert("body: body", at: method.parameters.filter(\.required).count) }
-            arguments.append("options: options")
+            // The same arguments without the cursor, which the sequence passes page by page.
+            let arguments = arguments(of: method)
+            let allSignature = arguments.filter { $0.label != pagination.cursorLabel }.map(\.declaration)
+            let passed = arguments.map { $0.label == pagination.cursorLabel ? "\($0.name): cursor" : "\($0.name): \($0.name)" }
             context["pagination"] = [
                 "allName": SwiftNaming.escaped(method.name + "All"),
                 "signature": allSignature.joined(separator: ", "),
-                "arguments": arguments.joined(separator: ", "),
+                "arguments": passed.joined(separator: ", "),
                 "itemType": pagination.itemType,
                 "itemsProperty": pagination.itemsProperty,
                 "nextCursorProperty": pagination.nextCursorProperty,
@@ -122,6 +105,21 @@ struct ContextBuilder {
             ] as [String: Any]
         }
         return context
+    }
+
+    /// A method's arguments in declaration order: required parameters, a required body, optional
+    /// parameters (defaulted to `nil`), an optional body, then `options`.
+    private func arguments(of method: Method) -> [(label: String, name: String, declaration: String)] {
+        func argument(_ label: String, _ type: String, required: Bool) -> (label: String, name: String, declaration: String) {
+            let name = SwiftNaming.escaped(label)
+            return (label, name, required ? "\(name): \(type)" : "\(name): \(type)? = nil")
+        }
+        var result = method.parameters.filter(\.required).map { argument($0.label, $0.type, required: true) }
+        if let body = method.body, body.required { result.append(argument("body", body.type, required: true)) }
+        result += method.parameters.filter { !$0.required }.map { argument($0.label, $0.type, required: false) }
+        if let body = method.body, !body.required { result.append(argument("body", body.type, required: false)) }
+        result.append(argument("options", "RequestOptions", required: false))
+        return result
     }
 
     /// `request.setBody(…)` for the body's encoding.
@@ -189,7 +187,7 @@ struct ContextBuilder {
 
     func error() -> [String: Any] {
         var context = headerContext
-        if let name = sdk.apiKeyEnvironmentVariable { context["apiKeyEnvironmentVariable"] = environmentName(name) }
+        if let name = sdk.apiKeyEnvironmentVariable { context["apiKeyEnvironmentVariable"] = name }
         context["cases"] = sdk.errorCases.map { errorCase -> [String: Any] in
             let name = SwiftNaming.escaped(errorCase.name)
             let doc = SwiftText.docComment("HTTP \(errorCase.statusCode): " + (SwiftText.singleLine(errorCase.description ?? "")))
