@@ -19,7 +19,6 @@ let package = Package(
         .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
@@ -39,11 +38,9 @@ let package = Package(
             resources: [.copy("Swift")],
             swiftSettings: strictSettings
         ),
-        .target(
-            name: "Rendering",
-            dependencies: ["SDKModel", "BuiltinTemplates", .product(name: "Mustache", package: "swift-mustache")],
-            swiftSettings: strictSettings
-        ),
+        // Mustache templates over typed values (text, flags, lists, objects); no dependencies.
+        .target(name: "Templating", swiftSettings: strictSettings),
+        .target(name: "Rendering", dependencies: ["SDKModel", "BuiltinTemplates", "Templating"], swiftSettings: strictSettings),
         .target(name: "Generator", dependencies: ["OpenAPI", "SDKModel", "Rendering"], swiftSettings: strictSettings),
         .executableTarget(
             name: "sdkgen",
@@ -88,6 +85,7 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strictSettings),
         .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI"], swiftSettings: strictSettings),
         .testTarget(name: "SDKModelTests", dependencies: ["SDKModel"], swiftSettings: strictSettings),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"], swiftSettings: strictSettings),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "sdkgen"], swiftSettings: strictSettings),
         .testTarget(
             name: "SDKRuntimeTests",

@@ -1,108 +1,108 @@
 import SDKModel
+import Templating
 
-/// Turns the SDK model into plain template contexts (strings, booleans, arrays, dictionaries).
+/// Turns the SDK model into template values (text, flags, lists, objects).
 /// Every Swift-source decision that is not a name is made here, so templates stay logic-less.
 struct ContextBuilder {
     let sdk: SDK
 
     /// What every file's header needs.
-    var headerContext: [String: Any] {
+    var headerContext: TemplateObject {
         [
-            "specFileName": SwiftText.singleLine(sdk.specFileName),
-            "apiTitle": SwiftText.singleLine(sdk.title),
-            "apiVersion": SwiftText.singleLine(sdk.apiVersion),
-            "clientName": sdk.clientName,
-            "errorName": sdk.errorName,
+            "specFileName": .text(SwiftText.singleLine(sdk.specFileName)),
+            "apiTitle": .text(SwiftText.singleLine(sdk.title)),
+            "apiVersion": .text(SwiftText.singleLine(sdk.apiVersion)),
+            "clientName": .text(sdk.clientName),
+            "errorName": .text(sdk.errorName),
         ]
     }
 
-    func client() -> [String: Any] {
+    func client() -> TemplateObject {
         var context = headerContext
         var doc = SwiftText.docComment(sdk.title)
         let description = SwiftText.docComment(sdk.description)
         if !description.isEmpty { doc += ["///"] + description }
-        context["docLines"] = doc
-        context["defaultBaseURLLiteral"] = SwiftText.stringLiteral(sdk.defaultBaseURL ?? "")
-        context["userAgentLiteral"] = SwiftText.stringLiteral("\(sdk.moduleName)/\(sdk.version) (Swift; sdkgen)")
-        // Absent keys, not nil values: Mustache would print a stored nil as "nil".
-        // Absent keys for nil (Mustache would print "nil"); the names are Swift identifiers (sdkgen.yaml checks).
-        if let name = sdk.apiKeyEnvironmentVariable { context["apiKeyEnvironmentVariable"] = name }
-        if let name = sdk.baseURLEnvironmentVariable { context["baseURLEnvironmentVariable"] = name }
-        context["apiKeyEnvironmentVariableLiteral"] = sdk.apiKeyEnvironmentVariable == nil ? "nil" : "Self.apiKeyEnvironmentVariable"
-        context["resources"] = sdk.resources.map { propertyContext($0, path: $0.propertyName) }
-        context["hasMethods"] = !sdk.rootMethods.isEmpty
+        context["docLines"] = .texts(doc)
+        context["defaultBaseURLLiteral"] = .text(SwiftText.stringLiteral(sdk.defaultBaseURL ?? ""))
+        context["userAgentLiteral"] = .text(SwiftText.stringLiteral("\(sdk.moduleName)/\(sdk.version) (Swift; sdkgen)"))
+        // The names are Swift identifiers (sdkgen.yaml checks); absent when not configured.
+        context["apiKeyEnvironmentVariable"] = sdk.apiKeyEnvironmentVariable.map(TemplateValue.text)
+        context["baseURLEnvironmentVariable"] = sdk.baseURLEnvironmentVariable.map(TemplateValue.text)
+        context["apiKeyEnvironmentVariableLiteral"] = .text(sdk.apiKeyEnvironmentVariable == nil ? "nil" : "Self.apiKeyEnvironmentVariable")
+        context["resources"] = .objects(sdk.resources.map { propertyContext($0, path: $0.propertyName) })
+        context["hasMethods"] = .flag(!sdk.rootMethods.isEmpty)
         context["methods"] = methods(sdk.rootMethods)
         return context
     }
 
-    private func propertyContext(_ resource: Resource, path: String) -> [String: Any] {
+    private func propertyContext(_ resource: Resource, path: String) -> TemplateObject {
         [
-            "propertyName": SwiftNaming.escaped(resource.propertyName),
-            "typeName": resource.typeName,
-            "docLines": ["/// Calls under `client.\(path)`."],
+            "propertyName": .text(SwiftNaming.escaped(resource.propertyName)),
+            "typeName": .text(resource.typeName),
+            "docLines": .texts(["/// Calls under `client.\(path)`."]),
         ]
     }
 
-    func resource(_ resource: Resource, path: String) -> [String: Any] {
+    func resource(_ resource: Resource, path: String) -> TemplateObject {
         var context = headerContext
-        context["parentType"] = ([sdk.clientName] + resource.typePath.dropLast()).joined(separator: ".")
-        context["qualifiedType"] = ([sdk.clientName] + resource.typePath).joined(separator: ".")
-        context["typeName"] = resource.typeName
-        context["docLines"] = ["/// Calls under `client.\(path)`."]
-        context["children"] = resource.children.map { propertyContext($0, path: path + "." + $0.propertyName) }
-        context["hasMethods"] = !resource.methods.isEmpty
+        context["parentType"] = .text(([sdk.clientName] + resource.typePath.dropLast()).joined(separator: "."))
+        context["qualifiedType"] = .text(([sdk.clientName] + resource.typePath).joined(separator: "."))
+        context["typeName"] = .text(resource.typeName)
+        context["docLines"] = .texts(["/// Calls under `client.\(path)`."])
+        context["children"] = .objects(resource.children.map { propertyContext($0, path: path + "." + $0.propertyName) })
+        context["hasMethods"] = .flag(!resource.methods.isEmpty)
         context["methods"] = methods(resource.methods)
         return context
     }
 
-    private func methods(_ methods: [Method]) -> [[String: Any]] {
-        methods.enumerated().map { index, method in
+    private func methods(_ methods: [Method]) -> TemplateValue {
+        .objects(methods.enumerated().map { index, method in
             var context = self.method(method)
-            context["followedByAnother"] = index < methods.count - 1
+            context["followedByAnother"] = .flag(index < methods.count - 1)
             return context
-        }
+        })
     }
 
-    func method(_ method: Method) -> [String: Any] {
+    func method(_ method: Method) -> TemplateObject {
         let signature = arguments(of: method).map(\.declaration)
         let queryItems = method.parameters.filter { $0.kind == .query }
         let headerItems = method.parameters.filter { $0.kind == .header }
-        var context: [String: Any] = [
-            "name": SwiftNaming.escaped(method.name),
-            "docLines": docLines(for: method),
-            "deprecated": method.deprecated,
-            "signature": signature.joined(separator: ", "),
-            "returnClause": method.returnType.map { " -> \($0)" } ?? "",
-            "requestBinding": queryItems.isEmpty && headerItems.isEmpty && method.body == nil ? "let" : "var",
-            "httpMethod": "." + method.httpMethod.lowercased(),
-            "pathExpression": pathExpression(method.pathPieces),
-            "queryItems": queryItems.map(parameterContext),
-            "headerItems": headerItems.map(parameterContext),
-            "errorName": sdk.errorName,
+        var context: TemplateObject = [
+            "name": .text(SwiftNaming.escaped(method.name)),
+            "docLines": .texts(docLines(for: method)),
+            "deprecated": .flag(method.deprecated),
+            "signature": .text(signature.joined(separator: ", ")),
+            "returnClause": .text(method.returnType.map { " -> \($0)" } ?? ""),
+            "requestBinding": .text(queryItems.isEmpty && headerItems.isEmpty && method.body == nil ? "let" : "var"),
+            "httpMethod": .text("." + method.httpMethod.lowercased()),
+            "pathExpression": .text(pathExpression(method.pathPieces)),
+            "queryItems": .objects(queryItems.map(parameterContext)),
+            "headerItems": .objects(headerItems.map(parameterContext)),
+            "errorName": .text(sdk.errorName),
         ]
         if let body = method.body {
-            context["body"] = ["required": body.required, "setBody": setBodyStatement(body)] as [String: Any]
+            context["body"] = .object(["required": .flag(body.required), "setBody": .text(setBodyStatement(body))])
         }
-        if let returnType = method.returnType { context["returnType"] = returnType }
+        context["returnType"] = method.returnType.map(TemplateValue.text)
         if let pagination = method.pagination {
             // The same arguments without the cursor, which the sequence passes page by page.
             let arguments = arguments(of: method)
             let allSignature = arguments.filter { $0.label != pagination.cursorLabel }.map(\.declaration)
             let passed = arguments.map { $0.label == pagination.cursorLabel ? "\($0.name): cursor" : "\($0.name): \($0.name)" }
-            context["pagination"] = [
-                "allName": SwiftNaming.escaped(method.name + "All"),
-                "signature": allSignature.joined(separator: ", "),
-                "arguments": passed.joined(separator: ", "),
-                "itemType": pagination.itemType,
-                "itemsProperty": pagination.itemsProperty,
-                "nextCursorProperty": pagination.nextCursorProperty,
-                "docLines": [
+            context["pagination"] = .object([
+                "allName": .text(SwiftNaming.escaped(method.name + "All")),
+                "signature": .text(allSignature.joined(separator: ", ")),
+                "arguments": .text(passed.joined(separator: ", ")),
+                "itemType": .text(pagination.itemType),
+                "itemsProperty": .text(pagination.itemsProperty),
+                "nextCursorProperty": .text(pagination.nextCursorProperty),
+                "docLines": .texts([
                     "/// Every `\(pagination.itemType)` that `\(method.name)` lists, page after page.",
                     "///",
                     "/// Pages are requested lazily while the sequence is iterated, each with the previous",
                     "/// page's cursor; iteration ends after the last page.",
-                ],
-            ] as [String: Any]
+                ]),
+            ])
         }
         return context
     }
@@ -140,8 +140,8 @@ struct ContextBuilder {
         }
     }
 
-    private func parameterContext(_ parameter: MethodParameter) -> [String: Any] {
-        ["wireName": SwiftText.stringLiteral(parameter.wireName), "label": SwiftNaming.escaped(parameter.label)]
+    private func parameterContext(_ parameter: MethodParameter) -> TemplateObject {
+        ["wireName": .text(SwiftText.stringLiteral(parameter.wireName)), "label": .text(SwiftNaming.escaped(parameter.label))]
     }
 
     /// `"/v3/chats/" + PathEncoding.segment(chatID) + "/typing"`.
@@ -185,53 +185,53 @@ struct ContextBuilder {
         return ["///   - \(label): \(first)"] + lines.dropFirst().map { $0.isEmpty ? "///" : "///     \($0)" }
     }
 
-    func error() -> [String: Any] {
+    func error() -> TemplateObject {
         var context = headerContext
-        if let name = sdk.apiKeyEnvironmentVariable { context["apiKeyEnvironmentVariable"] = name }
-        context["cases"] = sdk.errorCases.map { errorCase -> [String: Any] in
+        context["apiKeyEnvironmentVariable"] = sdk.apiKeyEnvironmentVariable.map(TemplateValue.text)
+        context["cases"] = .objects(sdk.errorCases.map { errorCase -> TemplateObject in
             let name = SwiftNaming.escaped(errorCase.name)
             let doc = SwiftText.docComment("HTTP \(errorCase.statusCode): " + (SwiftText.singleLine(errorCase.description ?? "")))
             if let bodyType = errorCase.bodyType {
                 return [
-                    "name": name, "statusCode": errorCase.statusCode, "docLines": doc,
-                    "associatedValues": "\(bodyType), HTTPResponse",
-                    "decodeExpression": "response.decodeJSON(\(bodyType).self).map { .\(name)($0, response) }",
+                    "name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc),
+                    "associatedValues": .text("\(bodyType), HTTPResponse"),
+                    "decodeExpression": .text("response.decodeJSON(\(bodyType).self).map { .\(name)($0, response) }"),
                     "responsePattern": "_, let response",
                 ]
             }
             return [
-                "name": name, "statusCode": errorCase.statusCode, "docLines": doc,
+                "name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc),
                 "associatedValues": "HTTPResponse",
-                "decodeExpression": ".\(name)(response)",
+                "decodeExpression": .text(".\(name)(response)"),
                 "responsePattern": "let response",
             ]
-        }
+        })
         return context
     }
 
     /// The `api.md` reference: every resource and method with its HTTP method and path.
-    func apiReference() -> [String: Any] {
+    func apiReference() -> TemplateObject {
         var context = headerContext
-        var sections: [[String: Any]] = []
+        var sections: [TemplateObject] = []
         func add(_ methods: [Method], title: String, path: String) {
             guard !methods.isEmpty else { return }
-            sections.append(["title": title, "methods": methods.flatMap { method -> [[String: Any]] in
+            sections.append(["title": .text(title), "methods": .objects(methods.flatMap { method -> [TemplateObject] in
                 var labels = method.parameters.filter(\.required).map { $0.label + ":" }
                 if let body = method.body, body.required { labels.append("body:") }
                 let template = SwiftText.singleLine(method.pathTemplate)
                 let http = "\(method.httpMethod) \(template.contains("|") ? template.replacingOccurrences(of: "|", with: "\\|") : template)"
-                var rows: [[String: Any]] = [
-                    ["call": "\(path).\(method.name)(\(labels.joined()))", "returns": method.returnType ?? "Void", "http": http],
+                var rows: [TemplateObject] = [
+                    ["call": .text("\(path).\(method.name)(\(labels.joined()))"), "returns": .text(method.returnType ?? "Void"), "http": .text(http)],
                 ]
                 if let pagination = method.pagination {
                     let pagedLabels = labels.filter { $0 != pagination.cursorLabel + ":" }
                     rows.append([
-                        "call": "\(path).\(method.name)All(\(pagedLabels.joined()))",
-                        "returns": "PagedSequence<\(pagination.itemType), \(sdk.errorName)>", "http": http,
+                        "call": .text("\(path).\(method.name)All(\(pagedLabels.joined()))"),
+                        "returns": .text("PagedSequence<\(pagination.itemType), \(sdk.errorName)>"), "http": .text(http),
                     ])
                 }
                 return rows
-            }])
+            })])
         }
         add(sdk.rootMethods, title: sdk.clientName, path: "client")
         // Depth first, in spec order: a resource, then its children.
@@ -240,86 +240,90 @@ struct ContextBuilder {
             add(resource.methods, title: String(path.dropFirst("client.".count)), path: path)
             pending += resource.children.reversed().map { ($0, path + "." + $0.propertyName) }
         }
-        context["sections"] = sections
+        context["sections"] = .objects(sections)
         if let webhooks = sdk.webhooks {
-            context["webhooks"] = [
-                "typeName": webhooks.typeName,
-                "events": webhooks.events.map { ["name": SwiftText.singleLine($0.name), "caseName": $0.caseName, "payloadType": $0.payloadType] },
-            ] as [String: Any]
+            context["webhooks"] = .object([
+                "typeName": .text(webhooks.typeName),
+                "events": .objects(webhooks.events.map {
+                    ["name": .text(SwiftText.singleLine($0.name)), "caseName": .text($0.caseName), "payloadType": .text($0.payloadType)]
+                }),
+            ])
         }
         return context
     }
 
-    func webhooks(_ webhooks: Webhooks) -> [String: Any] {
+    func webhooks(_ webhooks: Webhooks) -> TemplateObject {
         var context = headerContext
-        context["typeName"] = webhooks.typeName
-        context["firstNameLiteral"] = webhooks.events.first.map { "`\(SwiftText.singleLine($0.name))`" } ?? ""
-        let events = webhooks.events.map { event -> [String: Any] in
+        context["typeName"] = .text(webhooks.typeName)
+        context["firstNameLiteral"] = .text(webhooks.events.first.map { "`\(SwiftText.singleLine($0.name))`" } ?? "")
+        let events = webhooks.events.map { event -> TemplateObject in
             var doc = SwiftText.docComment("`\(event.name)`" + (event.summary.map { ": " + $0 } ?? ""))
             let description = SwiftText.docComment(event.description)
             if !description.isEmpty { doc += ["///"] + description }
             return [
-                "caseName": SwiftNaming.escaped(event.caseName), "payloadType": event.payloadType,
-                "nameLiteral": SwiftText.stringLiteral(event.name), "docLines": doc,
-                "valuesLiteral": event.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", "),
+                "caseName": .text(SwiftNaming.escaped(event.caseName)), "payloadType": .text(event.payloadType),
+                "nameLiteral": .text(SwiftText.stringLiteral(event.name)), "docLines": .texts(doc),
+                "valuesLiteral": .text(event.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", ")),
             ]
         }
-        context["events"] = events
+        context["events"] = .objects(events)
         if !webhooks.discriminators.isEmpty, webhooks.events.allSatisfy({ !$0.discriminatorValues.isEmpty }) {
-            context["matching"] = [
-                "propertyList": webhooks.discriminators.map { "`\(SwiftText.singleLine($0))`" }.joined(separator: " and "),
-                "keyExpressions": webhooks.discriminators.map { "payload[\(SwiftText.stringLiteral($0))]?.stringValue" }.joined(separator: ", "),
-                "events": events,
-            ] as [String: Any]
+            context["matching"] = .object([
+                "propertyList": .text(webhooks.discriminators.map { "`\(SwiftText.singleLine($0))`" }.joined(separator: " and ")),
+                "keyExpressions": .text(webhooks.discriminators.map { "payload[\(SwiftText.stringLiteral($0))]?.stringValue" }.joined(separator: ", ")),
+                "events": .objects(events),
+            ])
         }
         return context
     }
 
-    func model(_ model: Model) -> [String: Any] {
+    func model(_ model: Model) -> TemplateObject {
         var context = headerContext
         var doc = SwiftText.docComment(model.description)
         if model.deprecated { doc += (doc.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated in the API description."] }
-        context["typeName"] = model.typeName
+        context["typeName"] = .text(model.typeName)
         switch model.kind {
         case .structure(let properties, _):
             let contexts = properties.map(propertyContext)
-            let storage = contexts.filter { $0["stored"] as? Bool == false }
-            context["structure"] = [
-                "properties": contexts, "initParameters": initParameters(properties),
-                "storage": storage, "hasStorage": !storage.isEmpty,
-            ] as [String: Any]
+            let storage = zip(properties, contexts).filter { $0.0.isIndirect || $0.0.deprecated }.map(\.1)
+            context["structure"] = .object([
+                "properties": .objects(contexts), "initParameters": .text(initParameters(properties)),
+                "storage": .objects(storage), "hasStorage": .flag(!storage.isEmpty),
+            ])
         case .stringEnum(let cases):
             doc += (doc.isEmpty ? [] : ["///"]) + ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
-            context["stringEnum"] = ["cases": cases.map { ["name": SwiftNaming.escaped($0.name), "rawValueLiteral": SwiftText.stringLiteral($0.rawValue)] }]
+            context["stringEnum"] = .object(["cases": .objects(cases.map {
+                ["name": .text(SwiftNaming.escaped($0.name)), "rawValueLiteral": .text(SwiftText.stringLiteral($0.rawValue))]
+            })])
         case .integerEnum(let cases):
             doc += (doc.isEmpty ? [] : ["///"]) + ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
-            context["integerEnum"] = ["cases": cases.map { ["name": SwiftNaming.escaped($0.name), "rawValue": String($0.rawValue)] }]
+            context["integerEnum"] = .object(["cases": .objects(cases.map { ["name": .text(SwiftNaming.escaped($0.name)), "rawValue": .text(String($0.rawValue))] })])
         case .oneOf(let oneOf):
             doc += (doc.isEmpty ? [] : ["///"]) + [oneOf.discriminatorProperty.map {
                 "/// The `\(SwiftText.singleLine($0))` property says which case a value is; other values decode as `.unknown`."
             } ?? "/// A value decodes as the first case whose type accepts it, else as `.unknown`."]
-            let variants = oneOf.variants.map { variant -> [String: Any] in
+            let variants = oneOf.variants.map { variant -> TemplateObject in
                 [
-                    "name": SwiftNaming.escaped(variant.name), "type": variant.type,
-                    "valuePatterns": variant.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", "),
+                    "name": .text(SwiftNaming.escaped(variant.name)), "type": .text(variant.type),
+                    "valuePatterns": .text(variant.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", ")),
                 ]
             }
-            var oneOfContext: [String: Any] = ["variants": variants]
+            var oneOfContext: TemplateObject = ["variants": .objects(variants)]
             if let property = oneOf.discriminatorProperty {
-                oneOfContext["discriminator"] = [
-                    "propertyLiteral": SwiftText.stringLiteral(property),
-                    "taggedVariants": zip(oneOf.variants, variants).filter { !$0.0.discriminatorValues.isEmpty }.map(\.1),
-                ] as [String: Any]
+                oneOfContext["discriminator"] = .object([
+                    "propertyLiteral": .text(SwiftText.stringLiteral(property)),
+                    "taggedVariants": .objects(zip(oneOf.variants, variants).filter { !$0.0.discriminatorValues.isEmpty }.map(\.1)),
+                ])
             }
-            context["oneOf"] = oneOfContext
+            context["oneOf"] = .object(oneOfContext)
         case .alias(let type):
-            context["alias"] = ["aliasedType": type]
+            context["alias"] = .object(["aliasedType": .text(type)])
         }
-        context["docLines"] = doc
+        context["docLines"] = .texts(doc)
         return context
     }
 
-    private func propertyContext(_ property: Property) -> [String: Any] {
+    private func propertyContext(_ property: Property) -> TemplateObject {
         var doc = SwiftText.docComment(property.description)
         if let defaultValue = property.defaultValue {
             doc += (doc.isEmpty ? [] : ["///"]) + ["/// Default: `\(SwiftText.singleLine(defaultValue))`."]
@@ -328,34 +332,34 @@ struct ContextBuilder {
         let declaredType = property.required ? property.type : property.type + "?"
         // `init(from:)` and `encode(to:)` are written out against `DynamicCodingKey` rather than
         // synthesized from a `CodingKeys` enum per model: the same JSON, in less time to compile.
-        var context: [String: Any] = [
-            "name": name, "declaredType": declaredType, "deprecated": property.deprecated,
-            "jsonKeyLiteral": SwiftText.stringLiteral(property.jsonKey), "docLines": doc,
-            "ifPresent": property.required ? "" : "IfPresent",
-            "codingType": property.isIndirect ? "Indirect<\(property.type)>" : property.type,
+        var context: TemplateObject = [
+            "name": .text(name), "declaredType": .text(declaredType), "deprecated": .flag(property.deprecated),
+            "jsonKeyLiteral": .text(SwiftText.stringLiteral(property.jsonKey)), "docLines": .texts(doc),
+            "ifPresent": .text(property.required ? "" : "IfPresent"),
+            "codingType": .text(property.isIndirect ? "Indirect<\(property.type)>" : property.type),
         ]
         guard property.isIndirect || property.deprecated else {
             context["stored"] = true
-            context["codingKey"] = name
-            context["initAssignment"] = "self.\(name) = \(name)"
+            context["codingKey"] = .text(name)
+            context["initAssignment"] = .text("self.\(name) = \(name)")
             return context
         }
         // Stored privately behind a computed property: behind a reference when the type contains
         // this model, and so that a deprecated property can be set by `init` without a warning.
         let storageName = "_" + property.swiftName
         context["stored"] = false
-        context["storageName"] = storageName
-        context["codingKey"] = storageName
+        context["storageName"] = .text(storageName)
+        context["codingKey"] = .text(storageName)
         if property.isIndirect {
-            context["storageType"] = "Indirect<\(property.type)>" + (property.required ? "" : "?")
-            context["getter"] = property.required ? "\(storageName).value" : "\(storageName)?.value"
-            context["setter"] = property.required ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue.map(Indirect.init)"
-            context["initAssignment"] = property.required ? "self.\(storageName) = Indirect(\(name))" : "self.\(storageName) = \(name).map(Indirect.init)"
+            context["storageType"] = .text("Indirect<\(property.type)>" + (property.required ? "" : "?"))
+            context["getter"] = .text(property.required ? "\(storageName).value" : "\(storageName)?.value")
+            context["setter"] = .text(property.required ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue.map(Indirect.init)")
+            context["initAssignment"] = .text(property.required ? "self.\(storageName) = Indirect(\(name))" : "self.\(storageName) = \(name).map(Indirect.init)")
         } else {
-            context["storageType"] = declaredType
-            context["getter"] = storageName
-            context["setter"] = "\(storageName) = newValue"
-            context["initAssignment"] = "self.\(storageName) = \(name)"
+            context["storageType"] = .text(declaredType)
+            context["getter"] = .text(storageName)
+            context["setter"] = .text("\(storageName) = newValue")
+            context["initAssignment"] = .text("self.\(storageName) = \(name)")
         }
         return context
     }

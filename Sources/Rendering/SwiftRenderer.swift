@@ -8,7 +8,7 @@ public enum SwiftRenderer {
     /// Files are rendered in parallel (each is independent); the set is the same on every run.
     public static func render(_ sdk: SDK, templates: TemplateSet) -> FileSet {
         let contexts = ContextBuilder(sdk: sdk)
-        var jobs: [(path: String, render: @Sendable () -> String)] = [
+        var jobs: [(path: String, render: @Sendable () -> [UInt8])] = [
             ("\(sdk.clientName).swift", { templates.render("client", contexts.client()) }),
             ("\(sdk.errorName).swift", { templates.render("error", contexts.error()) }),
         ]
@@ -62,9 +62,8 @@ public enum SwiftRenderer {
     /// trailing `" "` characters and trailing empty lines, and joining again gives: a CR LF is one
     /// character (never a line break here), and a line whose trailing spaces follow a non-ASCII
     /// byte (which a space could belong to) is trimmed character by character.
-    static func normalized(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
+    static func normalized(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { bytes in
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 1)
             var keptCount = 0  // The output up to the end of the last non-empty line.

@@ -1,7 +1,8 @@
 import BuiltinTemplates
 import Foundation
-import Mustache
 import OpenAPI
+import Templating
+import YAML
 
 /// The Mustache templates a render uses: the built-in ones, with any file of the same name in
 /// an override folder taking its place.
@@ -9,7 +10,7 @@ public struct TemplateSet: Sendable {
     /// The templates every render needs (partials included).
     public static let requiredNames = ["header", "client", "error", "resource", "method", "model", "struct", "enum", "intenum", "oneof", "webhooks", "api"]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Where each template came from, for messages.
     public let sources: [String: String]
 
@@ -35,18 +36,22 @@ public struct TemplateSet: Sendable {
                 texts[name] = override
             }
         }
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var sources: [String: String] = [:]
         for name in requiredNames {
             guard let entry = texts[name] else {
                 throw DiagnosticsError([Diagnostic(.error, "the template '\(name).mustache' is missing", file: builtin.path, at: nil)])
             }
             do {
-                library.register(try MustacheTemplate(string: entry.text), named: name)
+                library.add(try Template(parsing: entry.text), named: name)
             } catch {
-                throw DiagnosticsError([Diagnostic(.error, "the template does not parse: \(error)", file: entry.path, at: nil)])
+                throw DiagnosticsError([Diagnostic(.error, error.message, file: entry.path, at: SourceMark(line: error.line, column: error.column))])
             }
             sources[name] = entry.path
+        }
+        if let problem = library.includeProblem() {
+            let mark = SourceMark(line: problem.error.line, column: problem.error.column)
+            throw DiagnosticsError([Diagnostic(.error, problem.error.message, file: sources[problem.template] ?? problem.template, at: mark)])
         }
         return TemplateSet(library: library, sources: sources)
     }
@@ -68,7 +73,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `context` with the template `name`.
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ name: String, _ context: TemplateObject) -> [UInt8] {
+        library.renderBytes(name, .object(context))
     }
 }

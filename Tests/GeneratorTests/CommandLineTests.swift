@@ -94,6 +94,18 @@ struct CommandLineTests {
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("footer.mustache: error: 'footer.mustache' is not a template sdkgen uses"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/Out2"))
+        try FileManager.default.removeItem(atPath: folder + "/templates/footer.mustache")
+
+        // A template that does not parse, or includes one that does not exist, is an error at its tag.
+        try write("{{#docLines}}\n{{.}}\n{{/docLine}}\n", to: folder + "/templates/method.mustache")
+        let unclosed = try runTool(["generate", "--spec", spec, "--templates", "templates", "--output", "Out3"], in: folder)
+        #expect(unclosed.status == 1)
+        #expect(unclosed.stderr.contains("templates/method.mustache:3:1: error: 'docLine' is closed here but the open section is 'docLines' (opened at 1:1)"), "\(unclosed.stderr)")
+        try write("{{> footer}}\n", to: folder + "/templates/method.mustache")
+        let missing = try runTool(["generate", "--spec", spec, "--templates", "templates", "--output", "Out3"], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("templates/method.mustache:1:1: error: there is no template named 'footer' to include"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Out3"))
     }
 
     @Test("Swift generics survive rendering: no HTML escaping")
