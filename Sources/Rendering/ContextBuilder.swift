@@ -241,6 +241,10 @@ struct ContextBuilder {
             pending += resource.children.reversed().map { ($0, path + "." + $0.propertyName) }
         }
         context["sections"] = .objects(sections)
+        context["hasModels"] = .flag(!sdk.models.isEmpty)
+        context["models"] = .objects(sdk.models.map { model in
+            ["typeName": .text(model.typeName), "kind": .text(model.kind.referenceName), "file": .text(ModelFiles.path(for: model.typeName))]
+        })
         if let webhooks = sdk.webhooks {
             context["webhooks"] = .object([
                 "typeName": .text(webhooks.typeName),
@@ -277,8 +281,15 @@ struct ContextBuilder {
         return context
     }
 
-    func model(_ model: Model) -> TemplateObject {
+    /// One file of `Models/`: its models in spec order.
+    func modelFile(_ models: [Model]) -> TemplateObject {
         var context = headerContext
+        context["models"] = .objects(models.map(model))
+        return context
+    }
+
+    private func model(_ model: Model) -> TemplateObject {
+        var context: TemplateObject = [:]
         var doc = SwiftText.docComment(model.description)
         if model.deprecated { doc += (doc.isEmpty ? [] : ["///"]) + ["/// - Warning: Deprecated in the API description."] }
         context["typeName"] = .text(model.typeName)
@@ -369,5 +380,18 @@ struct ContextBuilder {
             let name = SwiftNaming.escaped(property.swiftName)
             return property.required ? "\(name): \(property.type)" : "\(name): \(property.type)? = nil"
         }.joined(separator: ", ")
+    }
+}
+
+extension Model.Kind {
+    /// What the Swift declaration is, for `api.md`.
+    fileprivate var referenceName: String {
+        switch self {
+        case .structure: return "struct"
+        case .stringEnum: return "enum (String)"
+        case .integerEnum: return "enum (Int)"
+        case .oneOf: return "enum (one of)"
+        case .alias: return "typealias"
+        }
     }
 }

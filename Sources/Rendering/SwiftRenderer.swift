@@ -3,7 +3,8 @@ import SDKModel
 
 /// Renders an `SDK` into the in-memory file set of a Swift package target.
 public enum SwiftRenderer {
-    /// Every file of the SDK: the client, the error type, one file per resource and per model.
+    /// Every file of the SDK: the client, the error type, one file per resource, the models
+    /// spread over at most `ModelFiles.fileCount` files, the webhook event type and `api.md`.
     ///
     /// Files are rendered in parallel (each is independent); the set is the same on every run.
     public static func render(_ sdk: SDK, templates: TemplateSet) -> FileSet {
@@ -26,8 +27,10 @@ public enum SwiftRenderer {
             jobs.append(("\(webhooks.typeName).swift", { templates.render("webhooks", contexts.webhooks(webhooks)) }))
         }
         jobs.append(("api.md", { templates.render("api", contexts.apiReference()) }))
-        for model in sdk.models {
-            jobs.append(("Models/\(model.typeName).swift", { templates.render("model", contexts.model(model)) }))
+        var modelFiles: [String: [Model]] = [:]
+        for model in sdk.models { modelFiles[ModelFiles.path(for: model.typeName), default: []].append(model) }
+        for (path, models) in modelFiles.sorted(by: { $0.key < $1.key }) {
+            jobs.append((path, { templates.render("models", contexts.modelFile(models)) }))
         }
         let contents = concurrentMap(jobs) { normalized($0.render()) }
         return FileSet(zip(jobs, contents).map { GeneratedFile(path: $0.path, contents: $1) })

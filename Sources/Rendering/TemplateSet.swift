@@ -8,7 +8,7 @@ import YAML
 /// an override folder taking its place.
 public struct TemplateSet: Sendable {
     /// The templates every render needs (partials included).
-    public static let requiredNames = ["header", "client", "error", "resource", "method", "model", "struct", "enum", "intenum", "oneof", "webhooks", "api"]
+    public static let requiredNames = ["header", "client", "error", "resource", "method", "models", "model", "struct", "enum", "intenum", "oneof", "webhooks", "api"]
 
     let library: TemplateLibrary
     /// Where each template came from, for messages.

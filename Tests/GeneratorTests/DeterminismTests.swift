@@ -36,7 +36,7 @@ struct DeterminismTests {
         for (process, _) in processes { process.waitUntilExit() }
         #expect(processes.allSatisfy { $0.0.terminationStatus == 0 })
         let outputs = processes.map { snapshot($0.1) }
-        #expect(outputs[0].count > 20)
+        #expect(outputs[0].count > 15)
         for (index, output) in outputs.enumerated().dropFirst() {
             #expect(output == outputs[0], "run \(index) differs from run 0")
         }

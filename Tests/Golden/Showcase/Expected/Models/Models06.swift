@@ -4,6 +4,29 @@
 import Foundation
 import SDKRuntime
 
+public struct HTMLContent: Codable, Hashable, Sendable {
+    public var kind: String
+    public var html: String
+
+    /// Creates a value from its properties.
+    public init(kind: String, html: String) {
+        self.kind = kind
+        self.html = html
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: DynamicCodingKey("kind"))
+        self.html = try container.decode(String.self, forKey: DynamicCodingKey("html"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: DynamicCodingKey("kind"))
+        try container.encode(self.html, forKey: DynamicCodingKey("html"))
+    }
+}
+
 public struct PostEvent: Codable, Hashable, Sendable {
     public var kind: String
     public var postID: UUID
