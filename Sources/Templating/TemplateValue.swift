@@ -50,44 +50,40 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 /// A template context has a handful of names, so a lookup compares names in order instead of
 /// hashing them.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    private var names: [String]
-    private var values: [TemplateValue]
+    /// Names and values in one array, so that looking a name up touches one buffer.
+    private var entries: [(name: String, value: TemplateValue)]
 
     /// An object with no names.
     public init() {
-        names = []
-        values = []
+        entries = []
     }
 
     /// An object from a literal; a repeated name keeps its last value.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self.init()
-        names.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
+        entries = []
+        entries.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }
     }
 
     /// The value called `name`; setting `nil` removes it.
     public subscript(name: String) -> TemplateValue? {
         get {
-            for index in names.indices where names[index] == name { return values[index] }
+            for entry in entries where entry.name == name { return entry.value }
             return nil
         }
         set {
-            if let index = names.firstIndex(of: name) {
+            if let index = entries.firstIndex(where: { $0.name == name }) {
                 if let newValue {
-                    values[index] = newValue
+                    entries[index].value = newValue
                 } else {
-                    names.remove(at: index)
-                    values.remove(at: index)
+                    entries.remove(at: index)
                 }
             } else if let newValue {
-                names.append(name)
-                values.append(newValue)
+                entries.append((name, newValue))
             }
         }
     }
 
     /// The names, in the order they were first set.
-    public var keys: [String] { names }
+    public var keys: [String] { entries.map(\.name) }
 }
