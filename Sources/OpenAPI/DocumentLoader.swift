@@ -1,3 +1,4 @@
+import Dispatch
 import YAML
 
 /// What loading a description gave: the document when there was no error, and every diagnostic.
@@ -34,11 +35,25 @@ public enum DocumentLoader {
         do {
             let root = try YAMLParser(limits: limits).parse(bytes)
             afterParse()
-            return load(root, file: file)
+            let result = load(root, file: file)
+            if bytes.count >= backgroundReleaseThreshold { releaseInBackground(root) }
+            return result
         } catch {
             let diagnostic = Diagnostic(.error, error.message, file: file, at: error.mark)
             return LoadResult(document: nil, diagnostics: [diagnostic])
         }
+    }
+
+    /// The input size (bytes) from which the YAML tree is dropped on another thread.
+    private static let backgroundReleaseThreshold = 1 << 20
+
+    /// Drops `root` on a background queue. A large spec's tree is millions of nodes and strings,
+    /// and freeing them takes a good part of the load's time; nothing reads the tree after the
+    /// load (the document keeps only the small example subtrees it shares), so that work can
+    /// overlap with the stages that follow instead of delaying them.
+    private static func releaseInBackground(_ root: consuming YAMLNode?) {
+        guard let root else { return }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(root) {} }
     }
 }
 
@@ -50,6 +65,8 @@ final class Loader {
     var isVersion31 = false
     /// Component schema names, for checking `#/components/schemas/Name` references.
     var componentSchemaNames: Set<String> = []
+    /// Local references already followed successfully, by reference text, with the node each one names.
+    var resolvedTargets: [String: YAMLNode] = [:]
     /// JSON pointers being resolved right now, innermost last, for cycle detection.
     var referenceStack: [String] = []
     /// Where each operationId was first used.

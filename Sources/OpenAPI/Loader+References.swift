@@ -34,15 +34,20 @@ extension Loader {
             log.error("external reference '\(reference)' is not supported; only references within the same file ('#/...') are", at: mark)
             return nil
         }
+        if let cached = resolvedTargets[reference] { return cached }
         guard let tokens = Self.pointerTokens(reference), let root, let found = Self.node(at: tokens, in: root) else {
             log.error("unresolved reference '\(reference)'", at: mark)
             return nil
         }
+        // The tree does not change during a load, so a pointer that resolved once resolves to the
+        // same node again; failures are not kept, so that each one is reported where it is.
+        resolvedTargets[reference] = found
         return found
     }
 
     /// The decoded tokens of a `#/a/b~1c` fragment, or `nil` when it is not a JSON pointer.
     static func pointerTokens(_ reference: String) -> [String]? {
+        if let tokens = asciiPointerTokens(reference) { return tokens }
         var fragment = String(reference.dropFirst())
         if fragment.isEmpty { return [] }
         guard fragment.hasPrefix("/") else { return nil }
@@ -51,6 +56,27 @@ extension Loader {
             // Only a token with an escape needs the (costly) replacing.
             $0.contains("~") ? String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
         }
+    }
+
+    /// `pointerTokens` for the common case, a `#/a/b` pointer of ASCII bytes without `%` or `~`
+    /// escapes, split on bytes; `nil` for any other reference (which takes the general path, whose
+    /// answer for this case is the same).
+    private static func asciiPointerTokens(_ reference: String) -> [String]? {
+        let slash = UInt8(ascii: "/")
+        return reference.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == slash else { return nil }
+            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "~") {
+                return nil
+            }
+            var tokens: [String] = []
+            var start = 2
+            for index in 2..<bytes.count where bytes[index] == slash {
+                tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return tokens
+        } ?? nil
     }
 
     /// The node at `tokens` below `root`.
@@ -73,7 +99,9 @@ extension Loader {
 
     /// `%XX` escapes decoded as UTF-8; `nil` when an escape is malformed.
     static func percentDecoded(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
+        // The byte test is cheap and settles the usual case; a `%` byte may still be part of a
+        // larger character, which the character test below tells apart.
+        guard text.utf8.contains(UInt8(ascii: "%")), text.contains("%") else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

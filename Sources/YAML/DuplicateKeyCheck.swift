@@ -14,7 +14,7 @@ struct DuplicateKeyCheck {
 
     /// Throws when `key` (a scalar) has the same text as a key in `pairs`, the mapping's pairs
     /// so far, whatever the quoting; otherwise remembers it. Non-scalar keys are never reported.
-    mutating func check(_ key: YAMLNode, against pairs: [YAMLPair]) throws(YAMLError) {
+    mutating func check(_ key: YAMLNode, against pairs: UnsafeBufferPointer<YAMLPair>) throws(YAMLError) {
         guard case .scalar(let scalar) = key.content else { return }
         if index == nil, pairs.count >= Self.indexThreshold {
             var built: [String: SourceMark] = [:]

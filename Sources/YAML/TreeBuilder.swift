@@ -10,8 +10,8 @@ struct TreeBuilder {
         var mark: SourceMark
         var tag: String?
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
+        /// Where this container's children start in `items` (a sequence) or `pairs` (a mapping).
+        var start: Int
         var pendingKey: YAMLNode?
         var keys = DuplicateKeyCheck()
         /// Nodes in the subtree so far, this one included; aliases count their whole target.
@@ -30,6 +30,11 @@ struct TreeBuilder {
 
     private let limits: YAMLLimits
     private var stack: [Frame] = []
+    /// The finished items of every open sequence, innermost last: each sequence's items are only
+    /// moved out, into an array of their exact size, when it ends (no growing array per sequence).
+    private let items = ScratchStack<YAMLNode>()
+    /// The finished pairs of every open mapping, innermost last, likewise.
+    private let pairs = ScratchStack<YAMLPair>()
     private var anchors: [String: Anchored] = [:]
     private var aliasedNodes = 0
 
@@ -70,13 +75,18 @@ struct TreeBuilder {
         guard stack.count < limits.maxDepth else {
             throw YAMLError("nesting deeper than \(limits.maxDepth) levels", at: mark)
         }
-        stack.append(Frame(isMapping: mapping, mark: mark, tag: tag, anchor: anchor))
+        stack.append(Frame(isMapping: mapping, mark: mark, tag: tag, anchor: anchor, start: mapping ? pairs.count : items.count))
     }
 
     /// Closes the innermost open sequence or mapping.
     mutating func end() throws(YAMLError) {
         guard let frame = stack.popLast() else { return }
-        let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+        let content: YAMLNode.Content
+        if frame.isMapping {
+            content = .mapping(pairs.popArray(from: frame.start))
+        } else {
+            content = .sequence(items.popArray(from: frame.start))
+        }
         let node = YAMLNode(content, mark: frame.mark, tag: frame.tag)
         try complete(node, nodeCount: frame.nodeCount, height: frame.childHeight + 1, anchor: frame.anchor)
     }
@@ -95,14 +105,15 @@ struct TreeBuilder {
         stack[top].nodeCount = overflow ? Int.max : sum
         if height > stack[top].childHeight { stack[top].childHeight = height }
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            items.append(node)
             return
         }
-        if let key = stack[top].pendingKey {
-            stack[top].pendingKey = nil
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
+        if let key = stack[top].pendingKey.take() {
+            pairs.append(YAMLPair(key: key, value: node))
         } else {
-            try stack[top].keys.check(node, against: stack[top].pairs)
+            try pairs.withElements(from: stack[top].start) { (earlier) throws(YAMLError) in
+                try stack[top].keys.check(node, against: earlier)
+            }
             stack[top].pendingKey = node
         }
     }

@@ -55,11 +55,14 @@ struct SecretsTests {
             .json(#"{"error":{"status":\#(status),"code":1,"message":"no"},"success":false}"#, status: status, headers: keyCookie)
         } + [.text("<html>502</html>", status: 502, contentType: "text/html"), .hang, .hang]
         try await withLoopbackServer(statuses) { server in
-            let client = try faultClient(server, timeout: .milliseconds(200), retryPolicy: .none)
+            // A generous timeout for the answered statuses (a loaded machine must not turn one into
+            // `.timedOut`), a short one for the request the server never answers.
+            let client = try faultClient(server, timeout: .seconds(30), retryPolicy: .none)
             for _ in 0..<6 {
                 await collect { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
             }
-            await collect { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }  // timedOut
+            let hasty = try faultClient(server, timeout: .milliseconds(200), retryPolicy: .none)
+            await collect { () async throws(LinqError) in try await hasty.chats.typing.start(chatID: chatID) }  // timedOut
             let patient = try faultClient(server, timeout: .seconds(30), retryPolicy: .none)
             let call = Task { await linqError { () async throws(LinqError) in try await patient.chats.typing.stop(chatID: chatID) } }
             try await server.waitForRequests(count: 8)
