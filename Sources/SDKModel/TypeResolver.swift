@@ -59,21 +59,21 @@ struct TypeResolver {
     }
 
     /// The Swift type (without optionality) for `schema`; inline objects and enums are declared
-    /// as models named `nameHint`.
-    mutating func swiftType(for schema: Schema, nameHint: String) -> String {
+    /// as models named `nameHint`, which is only worked out when one is (most schemas are references).
+    mutating func swiftType(for schema: Schema, nameHint: @autoclosure () -> String) -> String {
         switch schema.kind {
         case .reference(let name):
             return componentTypeNames[name] ?? "JSONValue"
         case .object(let object):
             if object.properties.isEmpty {
-                let valueType = object.additionalProperties.map { swiftType(for: $0, nameHint: nameHint + "Value") } ?? "JSONValue"
+                let valueType = object.additionalProperties.map { swiftType(for: $0, nameHint: nameHint() + "Value") } ?? "JSONValue"
                 return "[String: \(valueType)]"
             }
-            return declareInline(schema, nameHint: nameHint)
+            return declareInline(schema, nameHint: nameHint())
         case .array(let items):
-            return "[\(items.map { swiftType(for: $0, nameHint: nameHint + "Item") } ?? "JSONValue")]"
+            return "[\(items.map { swiftType(for: $0, nameHint: nameHint() + "Item") } ?? "JSONValue")]"
         case .string(let format, let values):
-            if let values, !values.isEmpty { return declareInline(schema, nameHint: nameHint) }
+            if let values, !values.isEmpty { return declareInline(schema, nameHint: nameHint()) }
             switch format {
             case "uuid": return "UUID"
             case "date-time": return "Date"
@@ -83,7 +83,7 @@ struct TypeResolver {
             default: return "String"
             }
         case .integer(let format, let values):
-            if let values, !values.isEmpty { return declareInline(schema, nameHint: nameHint) }
+            if let values, !values.isEmpty { return declareInline(schema, nameHint: nameHint()) }
             switch format {
             case "int32": return "Int32"
             case "int64": return "Int64"
@@ -95,12 +95,12 @@ struct TypeResolver {
             return "Bool"
         case .composition(let kind, let members):
             let nonNull = members.filter { !Self.isNullSchema($0) }
-            if nonNull.count == 1, let only = nonNull.first { return swiftType(for: only, nameHint: nameHint) }
+            if nonNull.count == 1, let only = nonNull.first { return swiftType(for: only, nameHint: nameHint()) }
             if kind == .allOf, mergedObject(schema) == nil {
-                log.warning("'allOf' of schemas that are not all objects is not modelled yet; '\(nameHint)' is generated as JSONValue", at: schema.mark)
+                log.warning("'allOf' of schemas that are not all objects is not modelled yet; '\(nameHint())' is generated as JSONValue", at: schema.mark)
                 return "JSONValue"
             }
-            return declareInline(schema, nameHint: nameHint)
+            return declareInline(schema, nameHint: nameHint())
         case .any:
             return "JSONValue"
         }
