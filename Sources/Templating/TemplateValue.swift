@@ -83,7 +83,4 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
             }
         }
     }
-
-    /// The names, in the order they were first set.
-    public var keys: [String] { entries.map(\.name) }
 }
