@@ -296,7 +296,7 @@ struct ContextBuilder {
         switch model.kind {
         case .structure(let properties, _):
             let contexts = properties.map(propertyContext)
-            let storage = zip(properties, contexts).filter { $0.0.isIndirect || $0.0.deprecated }.map(\.1)
+            let storage = zip(properties, contexts).filter { $0.0.isStoredPrivately }.map(\.1)
             context["structure"] = .object([
                 "properties": .objects(contexts), "initParameters": .text(initParameters(properties)),
                 "storage": .objects(storage), "hasStorage": .flag(!storage.isEmpty),
@@ -349,7 +349,7 @@ struct ContextBuilder {
             "ifPresent": .text(property.required ? "" : "IfPresent"),
             "codingType": .text(property.isIndirect ? "Indirect<\(property.type)>" : property.type),
         ]
-        guard property.isIndirect || property.deprecated else {
+        guard property.isStoredPrivately else {
             context["stored"] = true
             context["codingKey"] = .text(name)
             context["initAssignment"] = .text("self.\(name) = \(name)")
@@ -394,4 +394,10 @@ extension Model.Kind {
         case .alias: return "typealias"
         }
     }
+}
+
+extension Property {
+    /// Whether the property is a computed property over private storage: behind `Indirect` when
+    /// its type contains the model, and when deprecated (so `init` can set it without a warning).
+    fileprivate var isStoredPrivately: Bool { isIndirect || deprecated }
 }

@@ -45,7 +45,7 @@ struct TemplateParser {
             }
             let (kind, name, tagEnd) = try readTag(at: tagStart)
             let lineEnd = kind.canStandAlone ? standaloneLineEnd(lineStart: lineStart, tagStart: tagStart, tagEnd: tagEnd) : nil
-            let indentation = lineEnd == nil ? [] : Array(bytes[lineStart..<tagStart])
+            let tagLineStart = lineStart
             let textEnd = lineEnd == nil ? tagStart : lineStart
             if textEnd > textStart { nodes.append(.text(Array(bytes[textStart..<textEnd]))) }
             position = lineEnd ?? tagEnd
@@ -76,7 +76,8 @@ struct TemplateParser {
                     throw error("'\(name)' is not a template name (letters, digits, '_' and '-')", at: tagStart)
                 }
                 partials.append((name, tagStart))
-                nodes.append(.partial(name, indentation: indentation))
+                // A partial alone on its line indents each line of its own by the line's indentation.
+                nodes.append(.partial(name, indentation: lineEnd == nil ? [] : Array(bytes[tagLineStart..<tagStart])))
             case .delimiters:
                 try changeDelimiters(name, at: tagStart)
             }
@@ -165,11 +166,9 @@ struct TemplateParser {
         }
     }
 
+    /// `CONTENT_TYPE: TEXT`, with any spaces or tabs around its two parts.
     private func isTextContentType(_ pragma: String) -> Bool {
-        let parts = pragma.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return false }
-        let key = parts[0].trimmingBlanks, value = parts[1].trimmingBlanks
-        return key == "CONTENT_TYPE" && value == "TEXT"
+        pragma.filter { $0 != " " && $0 != "\t" } == "CONTENT_TYPE:TEXT"
     }
 
     private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
@@ -221,14 +220,5 @@ extension TemplateParser.TagKind {
     var canStandAlone: Bool {
         if case .variable = self { return false }
         return true
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingBlanks: Substring {
-        var text = self
-        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
-        while text.last == " " || text.last == "\t" { text = text.dropLast() }
-        return text
     }
 }
