@@ -14,7 +14,7 @@ let package = Package(
         .library(name: "SDKRuntime", targets: ["SDKRuntime"]),
         .library(name: "Linq", targets: ["Linq"]),
         // The generator's stages before rendering, for the fuzzer in Fuzz/ (its own package).
-        .library(name: "SDKGenCore", targets: ["YAML", "OpenAPI", "SDKModel"]),
+        .library(name: "SDKGenCore", targets: ["Diagnostics", "YAML", "OpenAPI", "SDKModel"]),
         .plugin(name: "SDKGenPlugin", targets: ["SDKGenPlugin"]),
         .plugin(name: "GenerateSDK", targets: ["GenerateSDK"]),
     ],
@@ -29,9 +29,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
-        .target(name: "YAML", dependencies: ["CLibYAML"], swiftSettings: strictSettings),
-        .target(name: "OpenAPI", dependencies: ["YAML"], swiftSettings: strictSettings),
-        .target(name: "SDKModel", dependencies: ["OpenAPI", "YAML"], swiftSettings: strictSettings),
+        // Diagnostics (positions, messages, the files as read) sit below every stage.
+        .target(name: "Diagnostics", swiftSettings: strictSettings),
+        .target(name: "YAML", dependencies: ["CLibYAML", "Diagnostics"], swiftSettings: strictSettings),
+        .target(name: "OpenAPI", dependencies: ["Diagnostics", "YAML"], swiftSettings: strictSettings),
+        .target(name: "SDKModel", dependencies: ["Diagnostics", "OpenAPI", "YAML"], swiftSettings: strictSettings),
         .target(
             name: "BuiltinTemplates",
             path: "Templates",
@@ -40,7 +42,11 @@ let package = Package(
         ),
         // Mustache templates over typed values (text, flags, lists, objects); no dependencies.
         .target(name: "Templating", swiftSettings: strictSettings),
-        .target(name: "Rendering", dependencies: ["SDKModel", "BuiltinTemplates", "Templating"], swiftSettings: strictSettings),
+        .target(
+            name: "Rendering",
+            dependencies: ["Diagnostics", "SDKModel", "BuiltinTemplates", "Templating"],
+            swiftSettings: strictSettings
+        ),
         .target(name: "Generator", dependencies: ["OpenAPI", "SDKModel", "Rendering"], swiftSettings: strictSettings),
         .executableTarget(
             name: "sdkgen",
@@ -59,7 +65,7 @@ let package = Package(
         // A real HTTP server on 127.0.0.1 for the tests that go over the network.
         .target(
             name: "LoopbackSupport",
-            dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
             path: "Tests/LoopbackSupport"
         ),
 
@@ -82,9 +88,9 @@ let package = Package(
         ),
 
         // Tests.
-        .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: strictSettings),
-        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI"], swiftSettings: strictSettings),
-        .testTarget(name: "SDKModelTests", dependencies: ["SDKModel"], swiftSettings: strictSettings),
+        .testTarget(name: "YAMLTests", dependencies: ["Diagnostics", "YAML"], swiftSettings: strictSettings),
+        .testTarget(name: "OpenAPITests", dependencies: ["Diagnostics", "OpenAPI", "YAML"], swiftSettings: strictSettings),
+        .testTarget(name: "SDKModelTests", dependencies: ["Diagnostics", "OpenAPI", "SDKModel", "YAML"], swiftSettings: strictSettings),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"], swiftSettings: strictSettings),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "sdkgen"], swiftSettings: strictSettings),
         .testTarget(

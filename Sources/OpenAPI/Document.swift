@@ -1,3 +1,4 @@
+import Diagnostics
 import YAML
 
 /// The part of an OpenAPI 3.0/3.1 description that sdkgen understands, with every `$ref` to a

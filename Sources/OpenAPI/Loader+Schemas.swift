@@ -1,3 +1,4 @@
+import Diagnostics
 import YAML
 
 extension Loader {

@@ -1,3 +1,4 @@
+import Diagnostics
 import YAML
 
 /// A JSON Schema as far as sdkgen models it. References to `components/schemas` stay names,

@@ -1,5 +1,5 @@
+import Diagnostics
 import Foundation
-import OpenAPI
 
 /// What a write changed.
 public struct WriteReport: Sendable, Hashable {

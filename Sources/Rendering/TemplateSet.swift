@@ -1,8 +1,7 @@
 import BuiltinTemplates
+import Diagnostics
 import Foundation
-import OpenAPI
 import Templating
-import YAML
 
 /// The Mustache templates a render uses: the built-in ones, with any file of the same name in
 /// an override folder taking its place.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Finds a mapping key that repeats an earlier scalar key of the same mapping.
 ///
 /// Small mappings are scanned directly (no allocation); once a mapping reaches

@@ -1,4 +1,5 @@
-import CLibYAML
+internal import CLibYAML
+import Diagnostics
 
 /// One libyaml parse event, with the strings it carries already decoded.
 enum YAMLEvent {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What JSON forbids but YAML's flow style (and so libyaml) accepts. sdkgen reads `.json` files
 /// through libyaml, so these are checked separately for them.
 public enum JSONStrictness {

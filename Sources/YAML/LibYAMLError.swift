@@ -1,4 +1,5 @@
-import CLibYAML
+internal import CLibYAML
+import Diagnostics
 
 /// Translates the error a libyaml parser stopped on into a `YAMLError`.
 ///

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Assembles libyaml events into a `YAMLNode` tree with an explicit stack, so that the
 /// nesting depth of the input never turns into recursion depth.
 ///

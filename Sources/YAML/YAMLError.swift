@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Why a YAML document could not be read, and where.
 public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A person-readable reason, e.g. libyaml's "mapping values are not allowed in this context".

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// How a scalar was written in the source. Plain scalars are the only ones YAML resolves to
 /// `null`, booleans and numbers; a quoted `"true"` stays a string.
 public enum ScalarStyle: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import CLibYAML
+internal import CLibYAML
 
 /// Caps that keep a hostile document from eating time or memory.
 public struct YAMLLimits: Sendable, Hashable {

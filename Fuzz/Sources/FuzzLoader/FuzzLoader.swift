@@ -1,4 +1,5 @@
 import CFuzzerDriver
+import Diagnostics
 import OpenAPI
 import SDKModel
 import YAML
