@@ -1,143 +1,120 @@
 import Diagnostics
-import Foundation
 import OpenAPI
 import Rendering
 import SDKModel
 
-/// What one generation reads.
-public struct GenerationInput: Sendable, Hashable {
-    /// The OpenAPI description, as the user named it (diagnostics show this path).
-    public var specPath: String
-    /// The `sdkgen.yaml`, when there is one.
-    public var configPath: String?
-    /// A folder of template overrides, when given.
-    public var templatesPath: String?
-
-    /// Creates an input.
-    public init(specPath: String, configPath: String? = nil, templatesPath: String? = nil) {
-        self.specPath = specPath
-        self.configPath = configPath
-        self.templatesPath = templatesPath
-    }
-}
-
-/// What one generation produced, all in memory.
-public struct GenerationOutput: Sendable {
-    /// The SDK model the files were rendered from.
-    public var sdk: SDK
-    /// The rendered files.
-    public var files: FileSet
-    /// Warnings found on the way.
-    public var diagnostics: [Diagnostic]
-}
-
 /// The whole generator as one composition of its stages:
-/// bytes → YAML tree → OpenAPI document → SDK model → rendered files. Nothing is written here.
+/// bytes → YAML tree → OpenAPI document → SDK model → rendered files → written files.
+///
+/// Each job is one entry point; each stage is timed here, around its call, so no stage takes a
+/// timing callback. Every file is read once, at the start, into the `SourceFiles` the job returns.
 public enum Pipeline {
-    /// Reads and checks the spec (and the config, when given); returns every diagnostic.
-    public static func validate(_ input: GenerationInput) -> [Diagnostic] {
-        inspect(input).diagnostics
-    }
-
-    /// Reads and checks the spec (and the config, when given): the document when it loaded, and
-    /// every diagnostic.
-    public static func inspect(_ input: GenerationInput) -> (document: Document?, diagnostics: [Diagnostic]) {
-        var timings = Timings()
-        return inspect(input, timings: &timings)
-    }
-
-    /// `inspect(_:)`, adding the time of each phase to `timings`.
-    public static func inspect(_ input: GenerationInput, timings: inout Timings) -> (document: Document?, diagnostics: [Diagnostic]) {
-        let loaded = load(input.specPath, timings: &timings)
-        var diagnostics = loaded.diagnostics
-        if let configPath = input.configPath {
-            diagnostics += loadConfig(configPath, timings: &timings).diagnostics
+    /// `sdkgen validate`: reads and checks the spec (and the config, when given).
+    public static func validate(_ input: GenerationInput) -> JobResult<ValidationSummary> {
+        var run = Run()
+        let document = run.loadDocument(input.specPath)
+        if let configPath = input.configPath { _ = run.loadConfig(configPath) }
+        let summary = document.map {
+            ValidationSummary(specPath: input.specPath, operations: $0.operations.count, schemas: $0.schemas.count, webhooks: $0.webhooks.count)
         }
-        return (loaded.document, diagnostics)
+        return run.result(run.hasErrors ? nil : summary)
     }
 
-    /// Runs every stage; throws every diagnostic when any stage found an error.
-    public static func generate(_ input: GenerationInput) throws(DiagnosticsError) -> GenerationOutput {
-        var timings = Timings()
-        return try generate(input, timings: &timings)
+    /// Every stage up to the files in memory; nothing is written. With `singleFile`, the files are
+    /// joined into that one file (see `SingleFile`).
+    public static func render(_ input: GenerationInput, singleFile: String? = nil) -> JobResult<RenderedSDK> {
+        var run = Run()
+        let sdk = run.render(input, singleFile: singleFile)
+        return run.result(sdk)
     }
 
-    /// `generate(_:)`, adding the time of each phase to `timings`.
-    public static func generate(_ input: GenerationInput, timings: inout Timings) throws(DiagnosticsError) -> GenerationOutput {
-        let loaded = load(input.specPath, timings: &timings)
-        var diagnostics = loaded.diagnostics
-        var config = GeneratorConfig()
-        if let configPath = input.configPath {
-            let result = loadConfig(configPath, timings: &timings)
-            diagnostics += result.diagnostics
-            config = result.config ?? config
-        }
-        guard let document = loaded.document, !diagnostics.contains(where: { $0.severity == .error }) else {
-            throw DiagnosticsError(diagnostics)
-        }
-        let built = timings.measure(.model) { SDKBuilder.build(document, config: config, specFile: input.specPath) }
-        diagnostics += built.diagnostics
-        guard let sdk = built.sdk else { throw DiagnosticsError(diagnostics) }
-        let templates: TemplateSet
-        do {
-            templates = try timings.measure(.render) { () throws(DiagnosticsError) in
-                try TemplateSet.load(overrideDirectory: input.templatesPath)
-            }
+    /// `sdkgen generate`: renders, then writes the changed files; nothing is written on any error.
+    public static func generate(_ input: GenerationInput, singleFile: String? = nil) -> JobResult<GenerationSummary> {
+        var run = Run()
+        guard let sdk = run.render(input, singleFile: singleFile) else { return run.result(nil) }
+        do throws(DiagnosticsError) {
+            let report = try run.timings.measure(.write) { () throws(DiagnosticsError) in try OutputWriter.write(sdk.files, to: sdk.directory) }
+            return run.result(GenerationSummary(sdk: sdk, report: report))
         } catch {
-            throw DiagnosticsError(diagnostics + error.diagnostics)
+            run.diagnostics += error.diagnostics
+            return run.result(nil)
         }
-        let files = timings.measure(.render) { SwiftRenderer.render(sdk, templates: templates) }
-        return GenerationOutput(sdk: sdk, files: files, diagnostics: diagnostics)
+    }
+
+    /// `sdkgen check`: renders, then compares with the output folder.
+    public static func check(_ input: GenerationInput, singleFile: String? = nil) -> JobResult<CheckSummary> {
+        var run = Run()
+        guard let sdk = run.render(input, singleFile: singleFile) else { return run.result(nil) }
+        let differences = run.timings.measure(.compare) { OutputWriter.differences(sdk.files, in: sdk.directory) }
+        return run.result(CheckSummary(sdk: sdk, differences: differences))
+    }
+}
+
+/// The state of one job while its stages run: what was read, found and measured so far.
+private struct Run {
+    var sources = SourceFiles()
+    var diagnostics: [Diagnostic] = []
+    var timings = Timings()
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    func result<Value>(_ value: Value?) -> JobResult<Value> {
+        JobResult(value: value, diagnostics: diagnostics, sources: sources, timings: timings)
+    }
+
+    /// The SDK's files in memory, or `nil` after an error.
+    mutating func render(_ input: GenerationInput, singleFile: String?) -> RenderedSDK? {
+        let document = loadDocument(input.specPath)
+        var config = GeneratorConfig()
+        if let configPath = input.configPath, let loaded = loadConfig(configPath) { config = loaded }
+        guard let document, !hasErrors else { return nil }
+        let built = timings.measure(.model) { SDKBuilder.build(document, config: config) }
+        diagnostics += built.diagnostics
+        guard let sdk = built.sdk else { return nil }
+        do throws(DiagnosticsError) {
+            let files = try timings.measure(.render) { () throws(DiagnosticsError) in
+                let templates = try TemplateFiles.load(overrideDirectory: input.templatesPath, into: &sources)
+                let files = SwiftRenderer.render(sdk, templates: templates)
+                try HeaderCheck.check(files, templatesPath: input.templatesPath)
+                return try singleFile.map { name throws(DiagnosticsError) in try SingleFile.combine(files, named: name) } ?? files
+            }
+            return RenderedSDK(moduleName: sdk.moduleName, directory: input.output.path(moduleName: sdk.moduleName), files: files)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
     }
 
     /// Reads, parses and loads the spec, timing the three phases apart.
-    static func load(_ path: String, timings: inout Timings) -> LoadResult {
-        guard let bytes = timings.measure(.read, { readBytes(path) }) else {
-            return LoadResult(document: nil, diagnostics: [Diagnostic(.error, "cannot read the file", file: path, at: nil)])
-        }
-        let start = ContinuousClock.now
-        var parsed: ContinuousClock.Instant?
-        let result = DocumentLoader.load(bytes: bytes, file: path, afterParse: { parsed = .now })
-        let end = ContinuousClock.now
-        timings.add((parsed ?? end) - start, to: .parse)
-        if let parsed { timings.add(end - parsed, to: .load) }
-        return result
+    mutating func loadDocument(_ path: String) -> Document? {
+        guard let source = read(path) else { return nil }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let parsed = DocumentLoader.parse(source)
+        let parseEnd = clock.now
+        // Handed over, not shared: the loader may free a large tree on another thread.
+        let loaded = DocumentLoader.load(consume parsed)
+        timings.add(parseEnd - start, to: .parse)
+        timings.add(clock.now - parseEnd, to: .load)
+        diagnostics += loaded.diagnostics
+        return loaded.document
     }
 
-    static func loadConfig(_ path: String, timings: inout Timings) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
-        guard let bytes = timings.measure(.read, { readBytes(path) }) else {
-            return (nil, [Diagnostic(.error, "cannot read the file", file: path, at: nil)])
-        }
-        return timings.measure(.load) { GeneratorConfig.load(bytes: bytes, file: path) }
+    /// Reads and loads `sdkgen.yaml`.
+    mutating func loadConfig(_ path: String) -> GeneratorConfig? {
+        guard let source = read(path) else { return nil }
+        let loaded = timings.measure(.load) { GeneratorConfig.load(source) }
+        diagnostics += loaded.diagnostics
+        return loaded.config
     }
 
-    static func readBytes(_ path: String) -> [UInt8]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        // Straight into the array (no `Data` to copy from): a large spec is read once, held once.
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        let expected = fstat(descriptor, &status) == 0 ? max(Int(status.st_size), 0) : 0
-        var bytes = [UInt8](repeating: 0, count: expected)
-        var count = 0
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            // Into the array while the size `fstat` gave lasts, then in chunks until the end.
-            let intoArray = count < bytes.count
-            let read = intoArray
-                ? bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
-                : chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-            if read < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if read == 0 { break }
-            if !intoArray { bytes += chunk[..<read] }
-            count += read
+    /// The file at `path`, kept in `sources`; an error when it cannot be read.
+    mutating func read(_ path: String) -> SourceFile? {
+        guard let source = timings.measure(.read, { InputReader.read(path) }) else {
+            diagnostics.append(Diagnostic(.error, "cannot read the file", file: path, at: nil))
+            return nil
         }
-        bytes.removeSubrange(count...)
-        return bytes
+        sources.add(source)
+        return source
     }
 }

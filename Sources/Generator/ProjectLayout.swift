@@ -4,8 +4,6 @@ import Foundation
 /// directory up, that holds a `Specs/` folder with exactly one spec (and maybe `sdkgen.yaml`);
 /// the output goes to `Generated/<module>` beside it.
 public struct ProjectLayout: Sendable, Hashable {
-    /// The project folder.
-    public var root: String
     /// The spec in `Specs/`.
     public var specPath: String
     /// `Specs/sdkgen.yaml`, when present.
@@ -42,7 +40,6 @@ public struct ProjectLayout: Sendable, Hashable {
         }
         let config = specsPath + "/sdkgen.yaml"
         return ProjectLayout(
-            root: root.path,
             specPath: specsPath + "/" + spec,
             configPath: FileManager.default.fileExists(atPath: config) ? config : nil,
             generatedPath: root.appendingPathComponent("Generated").path

@@ -4,6 +4,8 @@ import YAML
 /// The part of an OpenAPI 3.0/3.1 description that sdkgen understands, with every `$ref` to a
 /// response, parameter or request body resolved, and schema references kept as names.
 public struct Document: Sendable, Hashable {
+    /// The file the description was read from, as the user named it; diagnostics of later stages point into it.
+    public var file: String
     /// The `openapi` version string, e.g. `3.1.0`.
     public var openAPIVersion: String
     /// The `info` object.

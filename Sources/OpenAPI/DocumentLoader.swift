@@ -16,33 +16,74 @@ public struct LoadResult: Sendable {
     }
 }
 
+/// A description parsed into a YAML node tree, not yet loaded: what `DocumentLoader.parse` gives
+/// and `DocumentLoader.load` takes, so that the two steps can be run (and timed) apart.
+public struct ParsedDocument: Sendable {
+    /// What parsing gave.
+    enum Outcome: Sendable {
+        /// The tree (`nil` for an empty file).
+        case parsed(YAMLNode?)
+        /// The syntax error.
+        case failed(Diagnostic)
+    }
+
+    /// The file the description was read from.
+    let file: String
+    /// Its size in bytes.
+    let size: Int
+    let outcome: Outcome
+
+    /// The syntax error, when the file did not parse.
+    public var diagnostic: Diagnostic? {
+        if case .failed(let diagnostic) = outcome { return diagnostic }
+        return nil
+    }
+}
+
 /// Turns a YAML node tree into a `Document`: checks the shape of every object it reads, resolves
 /// local `$ref`s (with cycle detection), and validates paths, parameters and operation ids.
 public enum DocumentLoader {
+    /// Parses `source` with libyaml into a node tree; a YAML syntax error (or, in a `.json` file, a
+    /// trailing comma, which libyaml accepts) becomes a diagnostic.
+    public static func parse(_ source: SourceFile, limits: YAMLLimits = YAMLLimits()) -> ParsedDocument {
+        if source.path.hasSuffix(".json"), let comma = JSONStrictness.firstTrailingComma(in: source.bytes) {
+            let diagnostic = Diagnostic(.error, "a trailing comma is not allowed in JSON", file: source.path, at: comma)
+            return ParsedDocument(file: source.path, size: source.bytes.count, outcome: .failed(diagnostic))
+        }
+        do {
+            let root = try YAMLParser(limits: limits).parse(source.bytes)
+            return ParsedDocument(file: source.path, size: source.bytes.count, outcome: .parsed(root))
+        } catch {
+            let diagnostic = Diagnostic(.error, error.message, file: source.path, at: error.mark)
+            return ParsedDocument(file: source.path, size: source.bytes.count, outcome: .failed(diagnostic))
+        }
+    }
+
+    /// Loads a parsed description; a description that did not parse gives its diagnostic.
+    public static func load(_ parsed: consuming ParsedDocument) -> LoadResult {
+        let file = parsed.file
+        let releasesInBackground = parsed.size >= backgroundReleaseThreshold
+        let outcome = (consume parsed).outcome
+        switch consume outcome {
+        case .failed(let diagnostic):
+            return LoadResult(document: nil, diagnostics: [diagnostic])
+        case .parsed(let root):
+            let result = load(root, file: file)
+            if releasesInBackground { releaseInBackground(consume root) }
+            return result
+        }
+    }
+
+    /// `load(parse(source))`: parses and loads in one call.
+    public static func load(_ source: SourceFile, limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+        load(parse(source, limits: limits))
+    }
+
     /// Loads the document rooted at `root`, which was read from `file` (`nil` for an empty file).
     public static func load(_ root: YAMLNode?, file: String) -> LoadResult {
         let loader = Loader(file: file, root: root)
         let document = loader.loadDocument()
         return LoadResult(document: loader.log.hasErrors ? nil : document, diagnostics: loader.log.all)
-    }
-
-    /// Parses `bytes` with libyaml and loads the result; a YAML syntax error becomes a diagnostic.
-    /// `afterParse` is called once the YAML tree is built, before it is loaded (`--timings` uses it
-    /// to tell the two phases apart).
-    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits(), afterParse: () -> Void = {}) -> LoadResult {
-        if file.hasSuffix(".json"), let comma = JSONStrictness.firstTrailingComma(in: bytes) {
-            return LoadResult(document: nil, diagnostics: [Diagnostic(.error, "a trailing comma is not allowed in JSON", file: file, at: comma)])
-        }
-        do {
-            let root = try YAMLParser(limits: limits).parse(bytes)
-            afterParse()
-            let result = load(root, file: file)
-            if bytes.count >= backgroundReleaseThreshold { releaseInBackground(root) }
-            return result
-        } catch {
-            let diagnostic = Diagnostic(.error, error.message, file: file, at: error.mark)
-            return LoadResult(document: nil, diagnostics: [diagnostic])
-        }
     }
 
     /// The input size (bytes) from which the YAML tree is dropped on another thread.

@@ -33,7 +33,7 @@ extension Loader {
         }
         let webhooks = value("webhooks", in: pairs).map(self.webhooks) ?? []
         return Document(
-            openAPIVersion: version, info: info ?? Info(title: "", version: ""),
+            file: log.file, openAPIVersion: version, info: info ?? Info(title: "", version: ""),
             servers: servers(value("servers", in: pairs)),
             securitySchemes: securitySchemes(value("securitySchemes", in: components)),
             tags: tags(value("tags", in: pairs)),

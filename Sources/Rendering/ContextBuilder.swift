@@ -219,7 +219,7 @@ struct ContextBuilder {
                 var labels = method.parameters.filter(\.required).map { $0.label + ":" }
                 if let body = method.body, body.required { labels.append("body:") }
                 let template = SwiftText.singleLine(method.pathTemplate)
-                let http = "\(method.httpMethod) \(template.contains("|") ? template.replacingOccurrences(of: "|", with: "\\|") : template)"
+                let http = "\(method.httpMethod) \(template.contains("|") ? template.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") : template)"
                 var rows: [TemplateObject] = [
                     ["call": .text("\(path).\(method.name)(\(labels.joined()))"), "returns": .text(method.returnType ?? "Void"), "http": .text(http)],
                 ]

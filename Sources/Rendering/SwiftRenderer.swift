@@ -37,7 +37,7 @@ public enum SwiftRenderer {
     }
 
     /// `transform` applied to every element, on all cores, results in order.
-    static func concurrentMap<Element, Result>(_ elements: [Element], _ transform: (Element) -> Result) -> [Result] {
+    public static func concurrentMap<Element, Result>(_ elements: [Element], _ transform: (Element) -> Result) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: elements.count)
         results.initialize(repeating: nil)

@@ -48,10 +48,11 @@ public struct GeneratorConfig: Sendable, Hashable {
     }
 
     /// Reads a config file; unknown keys and wrong types are errors at their position.
-    public static func load(bytes: [UInt8], file: String) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
+    public static func load(_ source: SourceFile) -> (config: GeneratorConfig?, diagnostics: [Diagnostic]) {
+        let file = source.path
         let root: YAMLNode?
         do {
-            root = try YAMLParser().parse(bytes)
+            root = try YAMLParser().parse(source.bytes)
         } catch {
             return (nil, [Diagnostic(.error, error.message, file: file, at: error.mark)])
         }

@@ -5,8 +5,9 @@ import YAML
 /// Builds the `SDK` from a loaded document and the config: every Swift name and type is
 /// decided here, so templates only fill them in.
 public enum SDKBuilder {
-    /// The SDK, or `nil` when an error was found; diagnostics point into `specFile`.
-    public static func build(_ document: Document, config: GeneratorConfig, specFile: String) -> (sdk: SDK?, diagnostics: [Diagnostic]) {
+    /// The SDK, or `nil` when an error was found; diagnostics point into the document's file.
+    public static func build(_ document: Document, config: GeneratorConfig) -> (sdk: SDK?, diagnostics: [Diagnostic]) {
+        let specFile = document.file
         let moduleName = config.moduleName ?? SwiftNaming.typeName(document.info.title)
         let clientName = config.clientName ?? moduleName + "Client"
         let errorName = config.errorName ?? moduleName + "Error"

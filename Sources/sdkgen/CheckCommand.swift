@@ -1,6 +1,5 @@
 import ArgumentParser
 import Generator
-import Rendering
 
 /// `sdkgen check`: fails when the output folder is not exactly what `generate` would write.
 struct CheckCommand: ParsableCommand {
@@ -17,21 +16,23 @@ struct CheckCommand: ParsableCommand {
     var diffLines = 40
 
     func run() throws {
-        var timings = Timings()
-        let (output, directory) = try Generation.run(options, singleFile: shape.singleFile, timings: &timings)
-        let differences = timings.measure(.compare) { OutputWriter.differences(output.files, in: directory) }
-        timing.report(timings)
+        let result = Pipeline.check(try options.resolve(), singleFile: shape.singleFile)
+        Console.printDiagnostics(of: result)
+        guard let checked = result.value else { throw ExitCode.failure }
+        timing.report(result.timings)
+        let directory = checked.sdk.directory
+        let differences = checked.differences
         guard !differences.isEmpty else {
-            print("sdkgen: \(directory) is up to date (\(output.files.files.count) files)")
+            print("sdkgen: \(directory) is up to date (\(checked.sdk.files.files.count) files)")
             return
         }
-        DiagnosticPrinter.printError("sdkgen: error: \(directory) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; run `swift run sdkgen` to regenerate")
+        Console.printError("sdkgen: error: \(directory) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; run `swift run sdkgen` to regenerate")
         for difference in differences {
-            DiagnosticPrinter.printError("\(difference.kind.rawValue): \(directory)/\(difference.path)")
+            Console.printError("\(difference.kind.rawValue): \(directory)/\(difference.path)")
             let lines = difference.diff.split(separator: "\n", omittingEmptySubsequences: false)
             let shown = lines.prefix(diffLines).joined(separator: "\n")
-            if !shown.isEmpty { DiagnosticPrinter.printError(shown) }
-            if lines.count > diffLines { DiagnosticPrinter.printError("… \(lines.count - diffLines) more diff lines") }
+            if !shown.isEmpty { Console.printError(shown) }
+            if lines.count > diffLines { Console.printError("… \(lines.count - diffLines) more diff lines") }
         }
         throw ExitCode.failure
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Generator
-import OpenAPI
 
 /// `sdkgen validate`: only reads and checks the spec and config; writes nothing.
 struct ValidateCommand: ParsableCommand {
@@ -13,21 +12,12 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var timing: TimingOptions
 
     func run() throws {
-        let input: GenerationInput
-        do {
-            input = try options.resolve().input
-        } catch {
-            DiagnosticPrinter.printError("sdkgen: error: \(error.message)")
-            throw ExitCode.failure
-        }
-        var timings = Timings()
-        let (document, diagnostics) = Pipeline.inspect(input, timings: &timings)
-        DiagnosticPrinter.print(diagnostics)
-        timing.report(timings)
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        guard errors == 0, let document else { throw ExitCode.failure }
-        let counts = "\(document.operations.count) operations, \(document.schemas.count) schemas, \(document.webhooks.count) webhooks"
-        print("sdkgen: \(input.specPath) is valid: \(counts), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        let result = Pipeline.validate(try options.resolve())
+        Console.printDiagnostics(of: result)
+        timing.report(result.timings)
+        guard let summary = result.value else { throw ExitCode.failure }
+        let warnings = result.diagnostics.count
+        let counts = "\(summary.operations) operations, \(summary.schemas) schemas, \(summary.webhooks) webhooks"
+        print("sdkgen: \(summary.specPath) is valid: \(counts), \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

@@ -40,8 +40,9 @@ struct GoldenTests {
     @Test("A fresh generation equals the golden folder, file for file and byte for byte", arguments: goldenCases)
     func golden(_ golden: GoldenCase) throws {
         let input = GenerationInput(specPath: packageRoot + "/" + golden.spec, configPath: packageRoot + "/" + golden.config)
-        let output = try Pipeline.generate(input)
-        #expect(output.diagnostics.map { $0.description.replacingOccurrences(of: packageRoot + "/", with: "") } == golden.warnings)
+        let result = Pipeline.render(input)
+        let output = try result.get()
+        #expect(result.diagnostics.map { $0.description.replacingOccurrences(of: packageRoot + "/", with: "") } == golden.warnings)
         let folder = packageRoot + "/" + golden.expected
         if Self.recording {
             let report = try OutputWriter.write(output.files, to: folder)
@@ -58,14 +59,14 @@ struct GoldenTests {
     @Test("Generation is deterministic: three runs give identical file sets")
     func deterministic() throws {
         let input = GenerationInput(specPath: packageRoot + "/Tests/Golden/Widgets/openapi.yaml", configPath: packageRoot + "/Tests/Golden/Widgets/sdkgen.yaml")
-        let runs = try (0..<3).map { _ in try Pipeline.generate(input).files }
+        let runs = try (0..<3).map { _ in try Pipeline.render(input).get().files }
         #expect(runs[0] == runs[1] && runs[1] == runs[2])
     }
 
     @Test("A mismatch is reported with a unified diff of the changed lines")
     func mismatchShowsDiff() throws {
         let input = GenerationInput(specPath: packageRoot + "/Specs/linq.yaml", configPath: packageRoot + "/Specs/sdkgen.yaml")
-        let output = try Pipeline.generate(input)
+        let output = try Pipeline.render(input).get()
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try OutputWriter.write(output.files, to: folder)

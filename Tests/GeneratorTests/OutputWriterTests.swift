@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import OpenAPI
+import Generator
 import Rendering
 import Testing
 

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import Generator
-import OpenAPI
 import Rendering
 import Testing
 
@@ -15,7 +14,7 @@ struct SingleFileTests {
 
     @Test("Joining and splitting gives back exactly the files, in path order, behind a generated header")
     func roundTrip() throws {
-        let files = try Pipeline.generate(widgets).files
+        let files = try Pipeline.render(widgets).get().files
         let joined = try SingleFile.combine(files, named: "Widgets.generated.swift")
         #expect(joined.files.map(\.path) == ["Widgets.generated.swift"])
         let text = try #require(joined.files.first?.contents)
@@ -62,7 +61,7 @@ struct SingleFileTests {
         #expect(first.stdout.contains("1 written, 0 unchanged, 0 removed"))
         #expect(Array(snapshot(folder + "/SDK").keys) == ["Widgets.generated.swift"])
         let text = try String(contentsOfFile: folder + "/SDK/Widgets.generated.swift", encoding: .utf8)
-        #expect(SingleFile.split(text) == (try Pipeline.generate(widgets).files))
+        #expect(SingleFile.split(text) == (try Pipeline.render(widgets).get().files))
 
         let second = try runTool(["generate"] + arguments, in: folder)
         #expect(second.stdout.contains("0 written, 1 unchanged, 0 removed"))

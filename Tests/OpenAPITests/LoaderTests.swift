@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import OpenAPI
 import Testing
@@ -8,7 +9,7 @@ struct GoodDocumentTests {
     @Test("The Linq typing spec loads with both operations and every documented error")
     func linqSpec() throws {
         let data = try #require(FileManager.default.contents(atPath: packageRoot + "/Specs/linq.yaml"))
-        let result = DocumentLoader.load(bytes: [UInt8](data), file: "Specs/linq.yaml")
+        let result = DocumentLoader.load(SourceFile(path: "Specs/linq.yaml", bytes: [UInt8](data)))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let document = try #require(result.document)
         #expect(document.openAPIVersion == "3.1.0")

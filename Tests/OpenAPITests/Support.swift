@@ -1,10 +1,11 @@
+import Diagnostics
 import OpenAPI
 import Testing
 import YAML
 
 /// Loads `text` as a spec named `spec.yaml`.
 func load(_ text: String) -> LoadResult {
-    DocumentLoader.load(bytes: Array(text.utf8), file: "spec.yaml")
+    DocumentLoader.load(SourceFile(path: "spec.yaml", bytes: Array(text.utf8)))
 }
 
 /// The one error loading `text` gives, as `line:column: message`; records an issue otherwise.

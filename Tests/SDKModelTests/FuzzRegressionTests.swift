@@ -65,7 +65,7 @@ struct FuzzRegressionTests {
                 P: {$ref: '#/components/schemas/Q'}
                 Q: {$ref: '#/components/schemas/P'}
             """
-        let loaded = DocumentLoader.load(bytes: Array(spec.utf8), file: "spec.yaml")
+        let loaded = DocumentLoader.load(SourceFile(path: "spec.yaml", bytes: Array(spec.utf8)))
         #expect(loaded.diagnostics.map(\.description) == [
             "spec.yaml:7:16: error: reference cycle: schema 'C1' → 'C3' → 'C2' → 'C1' never reaches a definition",
             "spec.yaml:8:18: error: reference cycle: schema 'Self' → 'Self' never reaches a definition",
@@ -77,7 +77,7 @@ struct FuzzRegressionTests {
     func renderedLineBreaks() {
         for lineBreak in ["\n", "\r\n", "\r"] {
             let source = ["openapi: 3.1.0", "info: {title: T, version: '1'}", "paths: {x: {}}", ""].joined(separator: lineBreak)
-            let loaded = DocumentLoader.load(bytes: Array(source.utf8), file: "spec.yaml")
+            let loaded = DocumentLoader.load(SourceFile(path: "spec.yaml", bytes: Array(source.utf8)))
             let error = loaded.diagnostics.first { $0.severity == .error }
             #expect(error?.rendered(source: source) == "spec.yaml:3:9: error: path 'x' must start with '/'\npaths: {x: {}}\n        ^")
         }
@@ -100,7 +100,7 @@ struct FuzzRegressionTests {
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         let first = bytes.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         let file = first == 0x7B || first == 0x5B ? "fuzz.json" : "fuzz.yaml"
-        let loaded = DocumentLoader.load(bytes: bytes, file: file)
+        let loaded = DocumentLoader.load(SourceFile(path: file, bytes: bytes))
         if let expected = Self.expectedErrors[URL(fileURLWithPath: path).lastPathComponent] {
             #expect(loaded.diagnostics.filter { $0.severity == .error }.map(\.message) == [expected])
         }
@@ -111,10 +111,10 @@ struct FuzzRegressionTests {
         for diagnostic in loaded.diagnostics {
             #expect(diagnostic.rendered(lines: lines).hasPrefix(diagnostic.description))
         }
-        let configured = GeneratorConfig.load(bytes: bytes, file: "sdkgen.yaml")
+        let configured = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: bytes))
         var all = loaded.diagnostics + configured.diagnostics
         if let document = loaded.document {
-            all += SDKBuilder.build(document, config: configured.config ?? GeneratorConfig(), specFile: file).diagnostics
+            all += SDKBuilder.build(document, config: configured.config ?? GeneratorConfig()).diagnostics
         }
         for diagnostic in all {
             guard let mark = diagnostic.mark else { continue }

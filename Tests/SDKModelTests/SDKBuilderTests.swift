@@ -5,11 +5,11 @@ import Testing
 
 /// Loads `spec` and builds the SDK with `config`.
 func build(_ spec: String, config: String = "") throws -> (sdk: SDK?, diagnostics: [Diagnostic]) {
-    let loaded = DocumentLoader.load(bytes: Array(spec.utf8), file: "spec.yaml")
+    let loaded = DocumentLoader.load(SourceFile(path: "spec.yaml", bytes: Array(spec.utf8)))
     let document = try #require(loaded.document, "\(loaded.diagnostics)")
-    let configResult = GeneratorConfig.load(bytes: Array(config.utf8), file: "sdkgen.yaml")
+    let configResult = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array(config.utf8)))
     let parsed = try #require(configResult.config, "\(configResult.diagnostics)")
-    return SDKBuilder.build(document, config: parsed, specFile: "spec.yaml")
+    return SDKBuilder.build(document, config: parsed)
 }
 
 let typingSpec = """
@@ -105,16 +105,16 @@ struct SDKBuilderTests {
 
     @Test("Config errors point at the key")
     func configErrors() {
-        let result = GeneratorConfig.load(bytes: Array("module: Linq\nclinet: X\n".utf8), file: "sdkgen.yaml")
+        let result = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array("module: Linq\nclinet: X\n".utf8)))
         #expect(result.config == nil)
         #expect(result.diagnostics.map(\.description) == [
             "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations",
         ])
-        let variable = GeneratorConfig.load(bytes: Array("environment:\n  apiKey: 'KEY\"); evil(\"'\n".utf8), file: "sdkgen.yaml")
+        let variable = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array("environment:\n  apiKey: 'KEY\"); evil(\"'\n".utf8)))
         #expect(variable.diagnostics.map(\.description) == [
             "sdkgen.yaml:2:11: error: 'environment.apiKey' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'KEY\"); evil(\"'",
         ])
-        let bad = GeneratorConfig.load(bytes: Array("module: 'my module'\n".utf8), file: "sdkgen.yaml")
+        let bad = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array("module: 'my module'\n".utf8)))
         #expect(bad.diagnostics.map(\.description) == [
             "sdkgen.yaml:1:9: error: 'module' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'my module'",
         ])

@@ -17,10 +17,10 @@ public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutableP
 /// One libFuzzer input: the bytes go through every stage `sdkgen generate` runs before rendering,
 /// the way the command runs them on a spec and a config file it was given.
 ///
-/// - `DocumentLoader.load(bytes:file:)`: libyaml's event parser, the tree builder with its
+/// - `DocumentLoader.load(_:)`: libyaml's event parser, the tree builder with its
 ///   limits, then the loader (`$ref` resolution, cycle detection, every shape check);
 /// - `Diagnostic.rendered(lines:)`, as the command prints diagnostics (the first thousand);
-/// - `GeneratorConfig.load(bytes:file:)`, the `sdkgen.yaml` reader, on the same bytes;
+/// - `GeneratorConfig.load(_:)`, the `sdkgen.yaml` reader, on the same bytes;
 /// - `SDKBuilder.build` when the document loaded without errors.
 ///
 /// A crash, a sanitizer report, a broken invariant below, a timeout or running out of memory is
@@ -30,7 +30,7 @@ public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutableP
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let file = looksLikeJSON(bytes) ? "fuzz.json" : "fuzz.yaml"  // `.json` turns on the JSON-only checks.
-    let loaded = DocumentLoader.load(bytes: bytes, file: file)
+    let loaded = DocumentLoader.load(SourceFile(path: file, bytes: bytes))
     check(loaded.diagnostics)
     if loaded.document == nil {
         precondition(loaded.diagnostics.contains { $0.severity == .error }, "no document and no error")
@@ -43,10 +43,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             _ = diagnostic.rendered(lines: lines)
         }
     }
-    let configured = GeneratorConfig.load(bytes: bytes, file: "sdkgen.yaml")
+    let configured = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: bytes))
     check(configured.diagnostics)
     if let document = loaded.document {
-        let built = SDKBuilder.build(document, config: configured.config ?? GeneratorConfig(), specFile: file)
+        let built = SDKBuilder.build(document, config: configured.config ?? GeneratorConfig())
         check(built.diagnostics)
     }
     return 0

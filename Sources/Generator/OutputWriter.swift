@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Rendering
 
 /// What a write changed.
 public struct WriteReport: Sendable, Hashable {
