@@ -107,10 +107,12 @@ public struct Discriminator: Sendable, Hashable {
         self.mapping = mapping
     }
 
+    /// Equal when the property and the mapping, in order, are equal.
     public static func == (lhs: Discriminator, rhs: Discriminator) -> Bool {
         lhs.propertyName == rhs.propertyName && lhs.mapping.elementsEqual(rhs.mapping) { $0 == $1 }
     }
 
+    /// Hashes the property and the mapping in order.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(propertyName)
         for entry in mapping {

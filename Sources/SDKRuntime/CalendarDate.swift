@@ -52,6 +52,7 @@ public struct CalendarDate: Codable, Hashable, Comparable, Sendable, CustomStrin
     /// The same text as `description`.
     public var parameterText: String { description }
 
+    /// Earlier dates first.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -1,6 +1,8 @@
 /// A coding key made from any string, for reading a discriminator property by name.
 public struct DynamicCodingKey: CodingKey, Hashable, Sendable {
+    /// The key as text.
     public let stringValue: String
+    /// The key as an index, for keys made from one.
     public let intValue: Int?
 
     /// A key for `name`.
@@ -9,10 +11,12 @@ public struct DynamicCodingKey: CodingKey, Hashable, Sendable {
         intValue = nil
     }
 
+    /// A key for `stringValue`; never fails.
     public init?(stringValue: String) {
         self.init(stringValue)
     }
 
+    /// A key for the index `intValue`; never fails.
     public init?(intValue: Int) {
         stringValue = String(intValue)
         self.intValue = intValue

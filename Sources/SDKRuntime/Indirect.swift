@@ -18,10 +18,12 @@ public struct Indirect<Value: Sendable>: Sendable {
 }
 
 extension Indirect: Equatable where Value: Equatable {
+    /// Equal when the values are.
     public static func == (lhs: Indirect, rhs: Indirect) -> Bool { lhs.value == rhs.value }
 }
 
 extension Indirect: Hashable where Value: Hashable {
+    /// Hashes the value.
     public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 

@@ -29,6 +29,7 @@ public struct PagedSequence<Element: Sendable, Failure: Error>: AsyncSequence, S
         self.fetch = fetch
     }
 
+    /// An iterator that fetches the first page when first asked for an element.
     public func makeAsyncIterator() -> Iterator {
         Iterator(fetch: fetch)
     }

@@ -38,6 +38,7 @@ public struct RecordedRequest: Sendable, CustomStringConvertible {
         String(data: body, encoding: .utf8)
     }
 
+    /// The method, target, headers and body size, for test failure messages.
     public var description: String {
         "\(method) \(target) headers: \(headers) body: \(body.count) bytes"
     }
