@@ -39,6 +39,13 @@ public struct SourceFiles: Sendable {
         }
     }
 
+    /// Drops the files no diagnostic in `diagnostics` shows a line of, so that a large spec's
+    /// bytes are not held through the stages after the last one that reports into it.
+    public mutating func keepOnlyFiles(shownBy diagnostics: [Diagnostic]) {
+        let shown = Set(diagnostics.lazy.filter { $0.mark != nil }.map(\.file))
+        files.removeAll { !shown.contains($0.path) }
+    }
+
     /// The file read from `path`, when it was read.
     public subscript(path: String) -> SourceFile? {
         files.first { $0.path == path }

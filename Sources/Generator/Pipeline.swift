@@ -71,6 +71,8 @@ private struct Run {
         let built = timings.measure(.model) { SDKBuilder.build(document, config: config) }
         diagnostics += built.diagnostics
         guard let sdk = built.sdk else { return nil }
+        // Later stages report only into templates: the spec's bytes need not outlive the model.
+        sources.keepOnlyFiles(shownBy: diagnostics)
         do throws(DiagnosticsError) {
             let files = try timings.measure(.render) { () throws(DiagnosticsError) in
                 let templates = try TemplateFiles.load(overrideDirectory: input.templatesPath, into: &sources)

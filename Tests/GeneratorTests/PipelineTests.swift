@@ -60,3 +60,17 @@ struct DiagnosticRenderingTests {
         ])
     }
 }
+
+@Suite("Source files kept for diagnostics")
+struct SourceFilesTests {
+    @Test("Only files a located diagnostic points into are kept")
+    func keepOnlyShown() {
+        var sources = SourceFiles()
+        for path in ["spec.yaml", "sdkgen.yaml", "other.yaml"] { sources.add(SourceFile(path: path, text: "x: 1\n")) }
+        sources.keepOnlyFiles(shownBy: [
+            Diagnostic(.warning, "located", file: "spec.yaml", at: SourceMark(line: 1, column: 1)),
+            Diagnostic(.error, "whole file", file: "other.yaml", at: nil),
+        ])
+        #expect(sources.files.map(\.path) == ["spec.yaml"])
+    }
+}
