@@ -72,7 +72,7 @@ struct ContextBuilder {
             "docLines": .texts(docLines(for: method)),
             "deprecated": .flag(method.deprecated),
             "signature": .text(signature.joined(separator: ", ")),
-            "returnClause": .text(method.returnType.map { " -> \($0)" } ?? ""),
+            "returnClause": .text(method.returnType.map { " -> " + $0.swiftSource } ?? ""),
             "requestBinding": .text(queryItems.isEmpty && headerItems.isEmpty && method.body == nil ? "let" : "var"),
             "httpMethod": .text("." + method.httpMethod.lowercased()),
             "pathExpression": .text(pathExpression(method.pathPieces)),
@@ -83,7 +83,7 @@ struct ContextBuilder {
         if let body = method.body {
             context["body"] = .object(["required": .flag(body.required), "setBody": .text(setBodyStatement(body))])
         }
-        context["returnType"] = method.returnType.map(TemplateValue.text)
+        context["returnType"] = method.returnType.map { .text($0.swiftSource) }
         if let pagination = method.pagination {
             // The same arguments without the cursor, which the sequence passes page by page.
             let arguments = arguments(of: method)
@@ -93,11 +93,11 @@ struct ContextBuilder {
                 "allName": .text(SwiftNaming.escaped(method.name + "All")),
                 "signature": .text(allSignature.joined(separator: ", ")),
                 "arguments": .text(passed.joined(separator: ", ")),
-                "itemType": .text(pagination.itemType),
+                "itemType": .text(pagination.itemType.swiftSource),
                 "itemsProperty": .text(pagination.itemsProperty),
                 "nextCursorProperty": .text(pagination.nextCursorProperty),
                 "docLines": .texts([
-                    "/// Every `\(pagination.itemType)` that `\(method.name)` lists, page after page.",
+                    "/// Every `\(pagination.itemType.swiftSource)` that `\(method.name)` lists, page after page.",
                     "///",
                     "/// Pages are requested lazily while the sequence is iterated, each with the previous",
                     "/// page's cursor; iteration ends after the last page.",
@@ -110,15 +110,15 @@ struct ContextBuilder {
     /// A method's arguments in declaration order: required parameters, a required body, optional
     /// parameters (defaulted to `nil`), an optional body, then `options`.
     private func arguments(of method: Method) -> [(label: String, name: String, declaration: String)] {
-        func argument(_ label: String, _ type: String, required: Bool) -> (label: String, name: String, declaration: String) {
+        func argument(_ label: String, _ type: SwiftType, required: Bool) -> (label: String, name: String, declaration: String) {
             let name = SwiftNaming.escaped(label)
-            return (label, name, required ? "\(name): \(type)" : "\(name): \(type)? = nil")
+            return (label, name, required ? "\(name): \(type.swiftSource)" : "\(name): \(SwiftType.optional(type).swiftSource) = nil")
         }
         var result = method.parameters.filter(\.required).map { argument($0.label, $0.type, required: true) }
         if let body = method.body, body.required { result.append(argument("body", body.type, required: true)) }
         result += method.parameters.filter { !$0.required }.map { argument($0.label, $0.type, required: false) }
         if let body = method.body, !body.required { result.append(argument("body", body.type, required: false)) }
-        result.append(argument("options", "RequestOptions", required: false))
+        result.append(argument("options", .named("RequestOptions"), required: false))
         return result
     }
 
@@ -172,7 +172,7 @@ struct ContextBuilder {
         parameterLines += parameterDoc(label: "options", text: "Headers, query items, timeout and retries for this call only; they win over the client's.")
         var tail: [String] = []
         if !parameterLines.isEmpty { tail += ["/// - Parameters:"] + parameterLines }
-        if let returnType = method.returnType { tail.append("/// - Returns: The decoded `\(returnType)`.") }
+        if let returnType = method.returnType { tail.append("/// - Returns: The decoded `\(returnType.swiftSource)`.") }
         tail.append("/// - Throws: `\(sdk.errorName)`; each documented error status has its own case.")
         sections.append(tail)
         return sections.enumerated().flatMap { index, lines in index == 0 ? lines : ["///"] + lines }
@@ -194,8 +194,8 @@ struct ContextBuilder {
             if let bodyType = errorCase.bodyType {
                 return [
                     "name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc),
-                    "associatedValues": .text("\(bodyType), HTTPResponse"),
-                    "decodeExpression": .text("response.decodeJSON(\(bodyType).self).map { .\(name)($0, response) }"),
+                    "associatedValues": .text("\(bodyType.swiftSource), HTTPResponse"),
+                    "decodeExpression": .text("response.decodeJSON(\(bodyType.swiftSource).self).map { .\(name)($0, response) }"),
                     "responsePattern": "_, let response",
                 ]
             }
@@ -221,13 +221,13 @@ struct ContextBuilder {
                 let template = SwiftText.singleLine(method.pathTemplate)
                 let http = "\(method.httpMethod) \(template.contains("|") ? template.replacingOccurrences(of: "|", with: "\\|") : template)"
                 var rows: [TemplateObject] = [
-                    ["call": .text("\(path).\(method.name)(\(labels.joined()))"), "returns": .text(method.returnType ?? "Void"), "http": .text(http)],
+                    ["call": .text("\(path).\(method.name)(\(labels.joined()))"), "returns": .text(method.returnType?.swiftSource ?? "Void"), "http": .text(http)],
                 ]
                 if let pagination = method.pagination {
                     let pagedLabels = labels.filter { $0 != pagination.cursorLabel + ":" }
                     rows.append([
                         "call": .text("\(path).\(method.name)All(\(pagedLabels.joined()))"),
-                        "returns": .text("PagedSequence<\(pagination.itemType), \(sdk.errorName)>"), "http": .text(http),
+                        "returns": .text(SwiftType.generic("PagedSequence", arguments: [pagination.itemType, .named(sdk.errorName)]).swiftSource), "http": .text(http),
                     ])
                 }
                 return rows
@@ -249,7 +249,7 @@ struct ContextBuilder {
             context["webhooks"] = .object([
                 "typeName": .text(webhooks.typeName),
                 "events": .objects(webhooks.events.map {
-                    ["name": .text(SwiftText.singleLine($0.name)), "caseName": .text($0.caseName), "payloadType": .text($0.payloadType)]
+                    ["name": .text(SwiftText.singleLine($0.name)), "caseName": .text($0.caseName), "payloadType": .text($0.payloadType.swiftSource)]
                 }),
             ])
         }
@@ -265,7 +265,7 @@ struct ContextBuilder {
             let description = SwiftText.docComment(event.description)
             if !description.isEmpty { doc += ["///"] + description }
             return [
-                "caseName": .text(SwiftNaming.escaped(event.caseName)), "payloadType": .text(event.payloadType),
+                "caseName": .text(SwiftNaming.escaped(event.caseName)), "payloadType": .text(event.payloadType.swiftSource),
                 "nameLiteral": .text(SwiftText.stringLiteral(event.name)), "docLines": .texts(doc),
                 "valuesLiteral": .text(event.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", ")),
             ]
@@ -315,7 +315,7 @@ struct ContextBuilder {
             } ?? "/// A value decodes as the first case whose type accepts it, else as `.unknown`."]
             let variants = oneOf.variants.map { variant -> TemplateObject in
                 [
-                    "name": .text(SwiftNaming.escaped(variant.name)), "type": .text(variant.type),
+                    "name": .text(SwiftNaming.escaped(variant.name)), "type": .text(variant.type.swiftSource),
                     "valuePatterns": .text(variant.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", ")),
                 ]
             }
@@ -328,7 +328,7 @@ struct ContextBuilder {
             }
             context["oneOf"] = .object(oneOfContext)
         case .alias(let type):
-            context["alias"] = .object(["aliasedType": .text(type)])
+            context["alias"] = .object(["aliasedType": .text(type.swiftSource)])
         }
         context["docLines"] = .texts(doc)
         return context
@@ -340,14 +340,15 @@ struct ContextBuilder {
             doc += (doc.isEmpty ? [] : ["///"]) + ["/// Default: `\(SwiftText.singleLine(defaultValue))`."]
         }
         let name = SwiftNaming.escaped(property.swiftName)
-        let declaredType = property.required ? property.type : property.type + "?"
+        let declaredType = property.declaredType.swiftSource
+        let storedType = property.storedType
         // `init(from:)` and `encode(to:)` are written out against `DynamicCodingKey` rather than
         // synthesized from a `CodingKeys` enum per model: the same JSON, in less time to compile.
         var context: TemplateObject = [
             "name": .text(name), "declaredType": .text(declaredType), "deprecated": .flag(property.deprecated),
             "jsonKeyLiteral": .text(SwiftText.stringLiteral(property.jsonKey)), "docLines": .texts(doc),
             "ifPresent": .text(property.required ? "" : "IfPresent"),
-            "codingType": .text(property.isIndirect ? "Indirect<\(property.type)>" : property.type),
+            "codingType": .text(storedType.swiftSource),
         ]
         guard property.isStoredPrivately else {
             context["stored"] = true
@@ -362,7 +363,7 @@ struct ContextBuilder {
         context["storageName"] = .text(storageName)
         context["codingKey"] = .text(storageName)
         if property.isIndirect {
-            context["storageType"] = .text("Indirect<\(property.type)>" + (property.required ? "" : "?"))
+            context["storageType"] = .text((property.required ? storedType : .optional(storedType)).swiftSource)
             context["getter"] = .text(property.required ? "\(storageName).value" : "\(storageName)?.value")
             context["setter"] = .text(property.required ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue.map(Indirect.init)")
             context["initAssignment"] = .text(property.required ? "self.\(storageName) = Indirect(\(name))" : "self.\(storageName) = \(name).map(Indirect.init)")
@@ -378,7 +379,7 @@ struct ContextBuilder {
     private func initParameters(_ properties: [Property]) -> String {
         properties.map { property in
             let name = SwiftNaming.escaped(property.swiftName)
-            return property.required ? "\(name): \(property.type)" : "\(name): \(property.type)? = nil"
+            return "\(name): \(property.declaredType.swiftSource)" + (property.required ? "" : " = nil")
         }.joined(separator: ", ")
     }
 }
@@ -400,4 +401,10 @@ extension Property {
     /// Whether the property is a computed property over private storage: behind `Indirect` when
     /// its type contains the model, and when deprecated (so `init` can set it without a warning).
     fileprivate var isStoredPrivately: Bool { isIndirect || deprecated }
+
+    /// The type of the property as declared: optional unless it is required.
+    fileprivate var declaredType: SwiftType { required ? type : .optional(type) }
+
+    /// The type its value is coded as: behind `Indirect` when the type contains the model.
+    fileprivate var storedType: SwiftType { isIndirect ? .generic("Indirect", arguments: [type]) : type }
 }

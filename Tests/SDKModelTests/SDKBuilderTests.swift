@@ -45,10 +45,10 @@ struct SDKBuilderTests {
         #expect(typing.typePath == ["Chats", "Typing"])
         #expect(typing.methods.map(\.name) == ["start", "stop"])
         #expect(typing.methods[1].parameters.map(\.label) == ["chatID"])
-        #expect(typing.methods[1].parameters.map(\.type) == ["UUID"])
+        #expect(typing.methods[1].parameters.map(\.type) == [.named("UUID")])
         #expect(typing.methods[1].pathPieces == [.literal("/v3/chats/"), .parameter(label: "chatID"), .literal("/typing")])
         #expect(sdk.errorCases.map(\.name) == ["notFound"])
-        #expect(sdk.errorCases.first?.bodyType == "Error404")
+        #expect(sdk.errorCases.first?.bodyType == .named("Error404"))
     }
 
     @Test("sdkgen.yaml overrides names, resources and method names")
