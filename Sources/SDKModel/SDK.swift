@@ -71,6 +71,8 @@ public struct Resource: Sendable, Hashable {
     public var typeName: String
     /// The type path from the client, e.g. `["Chats", "Typing"]`.
     public var typePath: [String]
+    /// The property names from the client, e.g. `["chats", "typing"]` for `client.chats.typing`.
+    public var accessPath: [String]
     /// The resource's child resources.
     public var children: [Resource]
     /// The methods, in spec order.

@@ -43,6 +43,7 @@ struct SDKBuilderTests {
         #expect(sdk.resources.map(\.propertyName) == ["chats"])
         let typing = try #require(sdk.resources.first?.children.first)
         #expect(typing.typePath == ["Chats", "Typing"])
+        #expect(typing.accessPath == ["chats", "typing"])
         #expect(typing.methods.map(\.name) == ["start", "stop"])
         #expect(typing.methods[1].parameters.map(\.label) == ["chatID"])
         #expect(typing.methods[1].parameters.map(\.type) == [.named("UUID")])
