@@ -92,6 +92,7 @@ let package = Package(
         .testTarget(name: "OpenAPITests", dependencies: ["Diagnostics", "OpenAPI", "YAML"], swiftSettings: strictSettings),
         .testTarget(name: "SDKModelTests", dependencies: ["Diagnostics", "OpenAPI", "SDKModel", "YAML"], swiftSettings: strictSettings),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"], swiftSettings: strictSettings),
+        .testTarget(name: "RenderingTests", dependencies: ["OpenAPI", "Rendering", "SDKModel"], swiftSettings: strictSettings),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "sdkgen"], swiftSettings: strictSettings),
         .testTarget(
             name: "SDKRuntimeTests",
