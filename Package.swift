@@ -97,6 +97,11 @@ let package = Package(
         .testTarget(name: "OpenAPITests", dependencies: ["Diagnostics", "OpenAPI", "YAML"], swiftSettings: strictSettings),
         .testTarget(name: "SDKModelTests", dependencies: ["Diagnostics", "OpenAPI", "SDKModel", "YAML"], swiftSettings: strictSettings),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenderingTests",
+            dependencies: ["BuiltinTemplates", "Diagnostics", "OpenAPI", "Rendering", "SDKModel"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "GeneratorTests", dependencies: ["Diagnostics", "Generator", "Rendering", "sdkgen"], swiftSettings: strictSettings),
         .testTarget(
             name: "SDKRuntimeTests",

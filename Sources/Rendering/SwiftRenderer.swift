@@ -13,15 +13,10 @@ public enum SwiftRenderer {
             ("\(sdk.clientName).swift", { templates.render("client", contexts.client()) }),
             ("\(sdk.errorName).swift", { templates.render("error", contexts.error()) }),
         ]
-        var pending = sdk.resources.map { ($0, $0.propertyName) }
-        var next = 0
-        while next < pending.count {
-            let (resource, path) = pending[next]
-            next += 1
+        for resource in contexts.resources {
             jobs.append(("Resources/\(resource.typePath.joined(separator: ".")).swift", {
-                templates.render("resource", contexts.resource(resource, path: path))
+                templates.render("resource", contexts.resource(resource))
             }))
-            pending += resource.children.map { ($0, path + "." + $0.propertyName) }
         }
         if let webhooks = sdk.webhooks {
             jobs.append(("\(webhooks.typeName).swift", { templates.render("webhooks", contexts.webhooks(webhooks)) }))

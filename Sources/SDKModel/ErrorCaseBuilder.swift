@@ -24,7 +24,7 @@ enum ErrorCaseBuilder {
                     continue
                 }
                 let hasJSON = response.content.contains { MethodBuilder.isJSON($0.name) }
-                let bodyType = hasJSON ? schema.map { types.swiftType(for: $0, nameHint: "Error" + String(code)) } ?? "JSONValue" : nil
+                let bodyType = hasJSON ? schema.map { types.swiftType(for: $0, nameHint: "Error" + String(code)) } ?? .jsonValue : nil
                 var sourceSchema: String?
                 if case .reference(let name)? = schema?.kind { sourceSchema = name }
                 cases.append(ErrorCase(name: names[code] ?? "status\(code)", statusCode: code, bodyType: bodyType, sourceSchema: sourceSchema, description: response.description))

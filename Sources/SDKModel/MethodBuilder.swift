@@ -24,10 +24,10 @@ enum MethodBuilder {
             }
             let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: labels.union(["body", "options", "self"]))
             labels.insert(label)
-            var type = parameter.schema.map { types.swiftType(for: $0, nameHint: hint + SwiftNaming.typeName(parameter.name)) } ?? "String"
+            var type = parameter.schema.map { types.swiftType(for: $0, nameHint: hint + SwiftNaming.typeName(parameter.name)) } ?? .string
             if !isParameterType(type, enums: types.enumTypeNames) {
-                types.log.warning("parameter '\(parameter.name)' has a schema that cannot be sent as text (\(type)); it is generated as String", at: parameter.mark)
-                type = "String"
+                types.log.warning("parameter '\(parameter.name)' has a schema that cannot be sent as text (\(type.swiftSource)); it is generated as String", at: parameter.mark)
+                type = .string
             }
             parameters.append(MethodParameter(
                 label: label, wireName: parameter.name, kind: kind, type: type,
@@ -48,25 +48,29 @@ enum MethodBuilder {
     }
 
     /// Cursor paging: a `cursor` query parameter, and a response struct with a next-cursor string
-    /// and exactly one array property (the items).
-    static func pagination(returning type: String, parameters: [MethodParameter], config: GeneratorConfig, types: TypeResolver) -> Pagination? {
-        guard let cursor = parameters.first(where: { $0.kind == .query && $0.wireName == config.cursorParameter && $0.type == "String" }),
-              case .structure(let properties, _)? = types.model(named: type)?.kind,
-              let next = properties.first(where: { $0.jsonKey == config.nextCursorField && $0.type == "String" }) else { return nil }
-        let arrays = properties.filter { $0.type.hasPrefix("[") && !$0.type.contains(":") }
-        guard arrays.count == 1, let items = arrays.first else { return nil }
+    /// and exactly one array property (the items). An array whose element holds a dictionary
+    /// anywhere (`[[String: JSONValue]]`) does not count as the items.
+    static func pagination(returning type: SwiftType, parameters: [MethodParameter], config: GeneratorConfig, types: TypeResolver) -> Pagination? {
+        guard let cursor = parameters.first(where: { $0.kind == .query && $0.wireName == config.cursorParameter && $0.type == .string }),
+              let typeName = type.name, case .structure(let properties, _)? = types.model(named: typeName)?.kind,
+              let next = properties.first(where: { $0.jsonKey == config.nextCursorField && $0.type == .string }) else { return nil }
+        let arrays = properties.compactMap { property -> (property: Property, element: SwiftType)? in
+            guard case .array(let element) = property.type, !element.containsDictionary else { return nil }
+            return (property, element)
+        }
+        guard arrays.count == 1, let (items, element) = arrays.first else { return nil }
         return Pagination(
-            itemType: String(items.type.dropFirst().dropLast()),
+            itemType: element,
             itemsProperty: items.swiftName + (items.required ? "" : " ?? []"), nextCursorProperty: next.swiftName, cursorLabel: cursor.label)
     }
 
-    static func isParameterType(_ type: String, enums: Set<String>) -> Bool {
-        if parameterScalarTypes.contains(type) || enums.contains(type) { return true }
-        if type.hasPrefix("["), type.hasSuffix("]"), !type.contains(":") {
-            let element = String(type.dropFirst().dropLast())
-            return parameterScalarTypes.contains(element) || enums.contains(element)
+    /// Whether `type` can travel as text: a scalar or enum, or an array of one.
+    static func isParameterType(_ type: SwiftType, enums: Set<String>) -> Bool {
+        switch type {
+        case .named(let name): return parameterScalarTypes.contains(name) || enums.contains(name)
+        case .array(.named(let element)): return parameterScalarTypes.contains(element) || enums.contains(element)
+        default: return false
         }
-        return false
     }
 
     /// The path split into literal text and parameter labels.
@@ -100,33 +104,33 @@ enum MethodBuilder {
     static func body(_ operation: Operation, hint: String, types: inout TypeResolver) -> MethodBody? {
         guard let requestBody = operation.requestBody else { return nil }
         let content = requestBody.content
-        func make(_ media: MediaType, _ encoding: BodyEncoding, defaultType: String) -> MethodBody {
+        func make(_ media: MediaType, _ encoding: BodyEncoding, defaultType: SwiftType) -> MethodBody {
             let type = media.schema.map { types.swiftType(for: $0, nameHint: hint + "Request") } ?? defaultType
             return MethodBody(encoding: encoding, type: type, required: requestBody.required, contentType: media.name, description: requestBody.description)
         }
         if let media = content.first(where: { isJSON($0.name) }) {
-            return make(media, .json, defaultType: "JSONValue")
+            return make(media, .json, defaultType: .jsonValue)
         }
         if let media = content.first(where: { $0.name.hasPrefix("application/x-www-form-urlencoded") }) {
-            return make(media, .form, defaultType: "[String: String]")
+            return make(media, .form, defaultType: .dictionary(value: .string))
         }
         if let media = content.first(where: { $0.name.hasPrefix("multipart/form-data") }) {
-            var body = make(media, .multipart(files: []), defaultType: "[String: String]")
-            if case .structure(let properties, _)? = types.model(named: body.type)?.kind {
-                body.encoding = .multipart(files: properties.filter { $0.type == "Data" }.map {
+            var body = make(media, .multipart(files: []), defaultType: .dictionary(value: .string))
+            if let typeName = body.type.name, case .structure(let properties, _)? = types.model(named: typeName)?.kind {
+                body.encoding = .multipart(files: properties.filter { $0.type == .data }.map {
                     MultipartFile(swiftName: $0.swiftName, partName: $0.jsonKey, optional: !$0.required)
                 })
             }
             return body
         }
         if let media = content.first {
-            return MethodBody(encoding: .binary, type: "Data", required: requestBody.required, contentType: media.name, description: requestBody.description)
+            return MethodBody(encoding: .binary, type: .data, required: requestBody.required, contentType: media.name, description: requestBody.description)
         }
         types.log.warning("the request body of \(operation.operationID ?? operation.path) lists no media type and was skipped", at: requestBody.mark)
         return nil
     }
 
-    static func returnType(_ operation: Operation, hint: String, types: inout TypeResolver) -> String? {
+    static func returnType(_ operation: Operation, hint: String, types: inout TypeResolver) -> SwiftType? {
         for response in operation.responses {
             let isSuccess: Bool
             switch response.status {
@@ -136,7 +140,7 @@ enum MethodBuilder {
             }
             guard isSuccess else { continue }
             if let media = response.content.first(where: { isJSON($0.name) }) {
-                return media.schema.map { types.swiftType(for: $0, nameHint: hint + "Response") } ?? "JSONValue"
+                return media.schema.map { types.swiftType(for: $0, nameHint: hint + "Response") } ?? .jsonValue
             }
         }
         return nil

@@ -6,13 +6,13 @@ enum RecursionAnalysis {
     static func markIndirectProperties(_ models: [Model]) -> [Model] {
         let index = Dictionary(models.enumerated().map { ($1.typeName, $0) }, uniquingKeysWith: { first, _ in first })
         let edges: [[Int]] = models.map { model in
-            directTypes(of: model).compactMap { index[$0] }
+            directTypes(of: model).compactMap { $0.name.flatMap { index[$0] } }
         }
         let component = stronglyConnectedComponents(edges)
         return models.enumerated().map { offset, model in
             guard case .structure(var properties, let additional) = model.kind else { return model }
             for position in properties.indices {
-                if let target = index[properties[position].type], component[target] == component[offset] {
+                if let name = properties[position].type.name, let target = index[name], component[target] == component[offset] {
                     properties[position].isIndirect = true
                 }
             }
@@ -23,7 +23,7 @@ enum RecursionAnalysis {
     }
 
     /// Types a model stores inline (arrays and dictionaries already store their elements elsewhere).
-    static func directTypes(of model: Model) -> [String] {
+    static func directTypes(of model: Model) -> [SwiftType] {
         switch model.kind {
         case .structure(let properties, _): return properties.map(\.type)
         case .oneOf(let oneOf): return oneOf.variants.map(\.type)

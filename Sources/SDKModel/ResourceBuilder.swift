@@ -50,7 +50,9 @@ struct ResourceBuilder {
     func resources(avoiding takenTypeNames: Set<String>, log: inout DiagnosticLog) -> (resources: [Resource], rootMethods: [Method]) {
         for child in root.children { fold(child) }
         let rootMethods = uniqueMethods(root.entries, place: "the client", log: &log)
-        let resources = root.children.map { resource($0, path: [$0.segment], parentTypes: [], avoiding: takenTypeNames, log: &log) }
+        let resources = root.children.map {
+            resource($0, named: $0.segment, path: [$0.segment], parent: (types: [], access: []), avoiding: takenTypeNames, log: &log)
+        }
         return (resources, rootMethods)
     }
 
@@ -81,23 +83,25 @@ struct ResourceBuilder {
         }
     }
 
-    private func resource(_ node: Node, path: [String], parentTypes: [String], avoiding taken: Set<String>, log: inout DiagnosticLog) -> Resource {
+    /// The resource for `node`, whose property is `propertyName`; `path` is its place by path
+    /// segments (for messages), `parent` the type and property names leading to it.
+    private func resource(_ node: Node, named propertyName: String, path: [String], parent: (types: [String], access: [String]),
+                          avoiding taken: Set<String>, log: inout DiagnosticLog) -> Resource {
         var typeName = SwiftNaming.typeName(node.segment)
         // A type may not share a name with a model, nor with its own property (`_2fa`).
         if taken.contains(typeName) || typeName == node.segment { typeName += "Resource" }
         typeName = SwiftNaming.unique(typeName, in: taken)
-        let types = parentTypes + [typeName]
+        let types = parent.types + [typeName]
+        let access = parent.access + [propertyName]
         let methods = uniqueMethods(node.entries, place: "'\(path.joined(separator: "."))'", log: &log)
         var memberNames = Set(methods.map(\.name))
         var children: [Resource] = []
         for child in node.children {
-            var resource = self.resource(child, path: path + [child.segment], parentTypes: types, avoiding: taken, log: &log)
-            if memberNames.contains(resource.propertyName) {
-                resource.propertyName = SwiftNaming.unique(resource.propertyName, in: memberNames)
-            }
-            memberNames.insert(resource.propertyName)
-            children.append(resource)
+            // A child property may not share a name with a method or an earlier child.
+            let childName = memberNames.contains(child.segment) ? SwiftNaming.unique(child.segment, in: memberNames) : child.segment
+            memberNames.insert(childName)
+            children.append(self.resource(child, named: childName, path: path + [child.segment], parent: (types, access), avoiding: taken, log: &log))
         }
-        return Resource(propertyName: node.segment, typeName: typeName, typePath: types, children: children, methods: methods)
+        return Resource(propertyName: propertyName, typeName: typeName, typePath: types, accessPath: access, children: children, methods: methods)
     }
 }

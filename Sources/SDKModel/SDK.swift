@@ -44,7 +44,7 @@ public struct Webhooks: Sendable, Hashable {
         /// The key under `webhooks`, e.g. `message.sent.v2026`.
         public var name: String
         /// The Swift type of the delivered body.
-        public var payloadType: String
+        public var payloadType: SwiftType
         /// The spec's summary.
         public var summary: String?
         /// The spec's description.
@@ -71,6 +71,8 @@ public struct Resource: Sendable, Hashable {
     public var typeName: String
     /// The type path from the client, e.g. `["Chats", "Typing"]`.
     public var typePath: [String]
+    /// The property names from the client, e.g. `["chats", "typing"]` for `client.chats.typing`.
+    public var accessPath: [String]
     /// The resource's child resources.
     public var children: [Resource]
     /// The methods, in spec order.
@@ -100,7 +102,7 @@ public struct Method: Sendable, Hashable {
     /// The JSON request body, when the operation has one.
     public var body: MethodBody?
     /// The Swift type of the decoded 2xx body, `nil` when there is none.
-    public var returnType: String?
+    public var returnType: SwiftType?
     /// How to walk every page, when the operation is a cursor-paged list.
     public var pagination: Pagination? = nil
 }
@@ -109,7 +111,7 @@ public struct Method: Sendable, Hashable {
 /// items out. The SDK adds `<method>All`, returning a lazily paging `AsyncSequence` of the items.
 public struct Pagination: Sendable, Hashable {
     /// The Swift type of one item.
-    public var itemType: String
+    public var itemType: SwiftType
     /// The response property holding the items.
     public var itemsProperty: String
     /// The response property holding the next cursor.
@@ -140,7 +142,7 @@ public struct MethodParameter: Sendable, Hashable {
     /// Where it travels.
     public var kind: ParameterKind
     /// The Swift type without optionality, e.g. `UUID` or `[String]`.
-    public var type: String
+    public var type: SwiftType
     /// Whether it must be given (optional ones default to `nil`).
     public var required: Bool
     /// What it means.
@@ -176,7 +178,7 @@ public struct MethodBody: Sendable, Hashable {
     /// How it is encoded.
     public var encoding: BodyEncoding = .json
     /// The Swift type of the body.
-    public var type: String
+    public var type: SwiftType
     /// Whether it must be given.
     public var required: Bool
     /// The media type sent.
@@ -190,7 +192,7 @@ public struct Model: Sendable, Hashable {
     /// What kind of type it is.
     public enum Kind: Sendable, Hashable {
         /// A `struct` with stored properties.
-        case structure([Property], additionalPropertiesType: String?)
+        case structure([Property], additionalPropertiesType: SwiftType?)
         /// An open string enum: known cases plus `unknown(String)`.
         case stringEnum([EnumCase])
         /// An open integer enum: known cases plus `unknown(Int)`.
@@ -198,7 +200,7 @@ public struct Model: Sendable, Hashable {
         /// A `oneOf`/`anyOf`: one case per member plus `unknown(JSONValue)`.
         case oneOf(OneOf)
         /// A `typealias` to another type.
-        case alias(String)
+        case alias(SwiftType)
     }
 
     /// The Swift type name.
@@ -228,7 +230,7 @@ public struct OneOf: Sendable, Hashable {
         /// The Swift case name.
         public var name: String
         /// The associated value's Swift type.
-        public var type: String
+        public var type: SwiftType
         /// The discriminator values that select this variant (empty without a discriminator).
         public var discriminatorValues: [String]
     }
@@ -246,7 +248,7 @@ public struct Property: Sendable, Hashable {
     /// The JSON key.
     public var jsonKey: String
     /// The Swift type without optionality.
-    public var type: String
+    public var type: SwiftType
     /// Whether the property is always present (and non-null).
     public var required: Bool
     /// What it means.
@@ -274,7 +276,7 @@ public struct ErrorCase: Sendable, Hashable {
     /// The HTTP status, e.g. 404.
     public var statusCode: Int
     /// The Swift type of the documented body, `nil` when the spec documents none.
-    public var bodyType: String?
+    public var bodyType: SwiftType?
     /// The component schema the body refers to, when it is a reference.
     public var sourceSchema: String?
     /// The spec's description of the response (the first operation's).

@@ -61,49 +61,49 @@ struct TypeResolver {
 
     /// The Swift type (without optionality) for `schema`; inline objects and enums are declared
     /// as models named `nameHint`, which is only worked out when one is (most schemas are references).
-    mutating func swiftType(for schema: Schema, nameHint: @autoclosure () -> String) -> String {
+    mutating func swiftType(for schema: Schema, nameHint: @autoclosure () -> String) -> SwiftType {
         switch schema.kind {
         case .reference(let name):
-            return componentTypeNames[name] ?? "JSONValue"
+            return componentTypeNames[name].map(SwiftType.named) ?? .jsonValue
         case .object(let object):
             if object.properties.isEmpty {
-                let valueType = object.additionalProperties.map { swiftType(for: $0, nameHint: nameHint() + "Value") } ?? "JSONValue"
-                return "[String: \(valueType)]"
+                let valueType = object.additionalProperties.map { swiftType(for: $0, nameHint: nameHint() + "Value") } ?? .jsonValue
+                return .dictionary(value: valueType)
             }
             return declareInline(schema, nameHint: nameHint())
         case .array(let items):
-            return "[\(items.map { swiftType(for: $0, nameHint: nameHint() + "Item") } ?? "JSONValue")]"
+            return .array(items.map { swiftType(for: $0, nameHint: nameHint() + "Item") } ?? .jsonValue)
         case .string(let format, let values):
             if let values, !values.isEmpty { return declareInline(schema, nameHint: nameHint()) }
             switch format {
-            case "uuid": return "UUID"
-            case "date-time": return "Date"
-            case "date": return "CalendarDate"
-            case "uri", "url": return "URL"
-            case "byte", "binary": return "Data"
-            default: return "String"
+            case "uuid": return .named("UUID")
+            case "date-time": return .named("Date")
+            case "date": return .named("CalendarDate")
+            case "uri", "url": return .named("URL")
+            case "byte", "binary": return .data
+            default: return .string
             }
         case .integer(let format, let values):
             if let values, !values.isEmpty { return declareInline(schema, nameHint: nameHint()) }
             switch format {
-            case "int32": return "Int32"
-            case "int64": return "Int64"
-            default: return "Int"
+            case "int32": return .named("Int32")
+            case "int64": return .named("Int64")
+            default: return .named("Int")
             }
         case .number(let format):
-            return format == "float" ? "Float" : "Double"
+            return .named(format == "float" ? "Float" : "Double")
         case .boolean:
-            return "Bool"
+            return .named("Bool")
         case .composition(let kind, let members):
             let nonNull = members.filter { !Self.isNullSchema($0) }
             if nonNull.count == 1, let only = nonNull.first { return swiftType(for: only, nameHint: nameHint()) }
             if kind == .allOf, mergedObject(schema) == nil {
                 log.warning("'allOf' of schemas that are not all objects is not modelled yet; '\(nameHint())' is generated as JSONValue", at: schema.mark)
-                return "JSONValue"
+                return .jsonValue
             }
             return declareInline(schema, nameHint: nameHint())
         case .any:
-            return "JSONValue"
+            return .jsonValue
         }
     }
 
@@ -112,14 +112,14 @@ struct TypeResolver {
         return false
     }
 
-    private mutating func declareInline(_ schema: Schema, nameHint: String) -> String {
-        if let existing = inlineTypeNames[schema.mark] { return existing }
+    private mutating func declareInline(_ schema: Schema, nameHint: String) -> SwiftType {
+        if let existing = inlineTypeNames[schema.mark] { return .named(existing) }
         let name = SwiftNaming.unique(SwiftNaming.bounded(SwiftNaming.typeName(nameHint)), in: takenTypeNames)
         inlineTypeNames[schema.mark] = name
         takenTypeNames.insert(name)
         if Self.isEnum(schema) { enumTypeNames.insert(name) }
         declare(schema, as: name, sourceName: nameHint)
-        return name
+        return .named(name)
     }
 
     private mutating func declare(_ schema: Schema, as typeName: String, sourceName: String) {
@@ -135,7 +135,7 @@ struct TypeResolver {
             if let merged = mergedObject(schema), !merged.properties.isEmpty {
                 kind = .structure(properties(of: merged, in: typeName), additionalPropertiesType: nil)
             } else {
-                kind = .alias("JSONValue")
+                kind = .alias(.jsonValue)
             }
         case .composition(_, let members) where members.filter({ !Self.isNullSchema($0) }).count > 1:
             kind = .oneOf(oneOf(schema, members: members.filter { !Self.isNullSchema($0) }, in: typeName))

@@ -15,12 +15,12 @@ enum WebhookBuilder {
             let caseName = SwiftNaming.unique(SwiftNaming.memberName(webhook.name), in: taken)
             taken.insert(caseName)
             let hint = SwiftNaming.typeName(webhook.operationID ?? webhook.name) + "Payload"
-            let payloadType: String
+            let payloadType: SwiftType
             if let payload = webhook.payload {
                 payloadType = types.swiftType(for: payload, nameHint: hint)
             } else {
                 types.log.warning("webhook '\(webhook.name)' has no JSON body schema; its payload is a JSONValue", at: webhook.mark)
-                payloadType = "JSONValue"
+                payloadType = .jsonValue
             }
             var values = config.webhookDiscriminators.compactMap { property in
                 webhook.example?[property]?.string ?? constant(property, in: webhook.payload, types: types)

@@ -43,12 +43,13 @@ struct SDKBuilderTests {
         #expect(sdk.resources.map(\.propertyName) == ["chats"])
         let typing = try #require(sdk.resources.first?.children.first)
         #expect(typing.typePath == ["Chats", "Typing"])
+        #expect(typing.accessPath == ["chats", "typing"])
         #expect(typing.methods.map(\.name) == ["start", "stop"])
         #expect(typing.methods[1].parameters.map(\.label) == ["chatID"])
-        #expect(typing.methods[1].parameters.map(\.type) == ["UUID"])
+        #expect(typing.methods[1].parameters.map(\.type) == [.named("UUID")])
         #expect(typing.methods[1].pathPieces == [.literal("/v3/chats/"), .parameter(label: "chatID"), .literal("/typing")])
         #expect(sdk.errorCases.map(\.name) == ["notFound"])
-        #expect(sdk.errorCases.first?.bodyType == "Error404")
+        #expect(sdk.errorCases.first?.bodyType == .named("Error404"))
     }
 
     @Test("sdkgen.yaml overrides names, resources and method names")

@@ -1,0 +1,121 @@
+import SDKModel
+import Templating
+
+extension ContextBuilder {
+    /// One file of `Models/`: its models in spec order.
+    func modelFile(_ models: [Model]) -> TemplateObject {
+        var context = headerContext
+        context["models"] = .objects(models.map(model))
+        return context
+    }
+
+    /// One model declaration, by kind; its documentation ends with what decoding does with unknown values.
+    private func model(_ model: Model) -> TemplateObject {
+        var context: TemplateObject = [:]
+        let deprecation = model.deprecated ? ["/// - Warning: Deprecated in the API description."] : []
+        var decodingNote: [String] = []
+        context["typeName"] = .text(model.typeName)
+        switch model.kind {
+        case .structure(let properties, _):
+            let contexts = properties.map(propertyContext)
+            let storage = zip(properties, contexts).filter { $0.0.isStoredPrivately }.map(\.1)
+            context["structure"] = .object([
+                "properties": .objects(contexts), "initParameters": .text(initParameters(properties)),
+                "storage": .objects(storage), "hasStorage": .flag(!storage.isEmpty),
+            ])
+        case .stringEnum(let cases):
+            decodingNote = ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
+            context["stringEnum"] = .object(["cases": .objects(cases.map {
+                ["name": .text(SwiftNaming.escaped($0.name)), "rawValueLiteral": .text(SwiftText.stringLiteral($0.rawValue))]
+            })])
+        case .integerEnum(let cases):
+            decodingNote = ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
+            context["integerEnum"] = .object(["cases": .objects(cases.map { ["name": .text(SwiftNaming.escaped($0.name)), "rawValue": .text(String($0.rawValue))] })])
+        case .oneOf(let oneOf):
+            decodingNote = [oneOf.discriminatorProperty.map {
+                "/// The `\(SwiftText.singleLine($0))` property says which case a value is; other values decode as `.unknown`."
+            } ?? "/// A value decodes as the first case whose type accepts it, else as `.unknown`."]
+            let variants = oneOf.variants.map { variant -> TemplateObject in
+                [
+                    "name": .text(SwiftNaming.escaped(variant.name)), "type": .text(variant.type.swiftSource),
+                    "valuePatterns": .text(variant.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", ")),
+                ]
+            }
+            var oneOfContext: TemplateObject = ["variants": .objects(variants)]
+            if let property = oneOf.discriminatorProperty {
+                oneOfContext["discriminator"] = .object([
+                    "propertyLiteral": .text(SwiftText.stringLiteral(property)),
+                    "taggedVariants": .objects(zip(oneOf.variants, variants).filter { !$0.0.discriminatorValues.isEmpty }.map(\.1)),
+                ])
+            }
+            context["oneOf"] = .object(oneOfContext)
+        case .alias(let type):
+            context["alias"] = .object(["aliasedType": .text(type.swiftSource)])
+        }
+        context["docLines"] = .texts(DocLines.paragraphs([SwiftText.docComment(model.description), deprecation, decodingNote]))
+        return context
+    }
+
+    /// One property of a struct: its declaration, coding and, when stored privately, its storage.
+    private func propertyContext(_ property: Property) -> TemplateObject {
+        let doc = DocLines.paragraphs([
+            SwiftText.docComment(property.description),
+            property.defaultValue.map { ["/// Default: `\(SwiftText.singleLine($0))`."] } ?? [],
+        ])
+        let name = SwiftNaming.escaped(property.swiftName)
+        let declaredType = property.declaredType.swiftSource
+        let storedType = property.storedType
+        // `init(from:)` and `encode(to:)` are written out against `DynamicCodingKey` rather than
+        // synthesized from a `CodingKeys` enum per model: the same JSON, in less time to compile.
+        var context: TemplateObject = [
+            "name": .text(name), "declaredType": .text(declaredType), "deprecated": .flag(property.deprecated),
+            "jsonKeyLiteral": .text(SwiftText.stringLiteral(property.jsonKey)), "docLines": .texts(doc),
+            "ifPresent": .text(property.required ? "" : "IfPresent"),
+            "codingType": .text(storedType.swiftSource),
+        ]
+        guard property.isStoredPrivately else {
+            context["stored"] = true
+            context["codingKey"] = .text(name)
+            context["initAssignment"] = .text("self.\(name) = \(name)")
+            return context
+        }
+        // Stored privately behind a computed property: behind a reference when the type contains
+        // this model, and so that a deprecated property can be set by `init` without a warning.
+        let storageName = "_" + property.swiftName
+        context["stored"] = false
+        context["storageName"] = .text(storageName)
+        context["codingKey"] = .text(storageName)
+        if property.isIndirect {
+            context["storageType"] = .text((property.required ? storedType : .optional(storedType)).swiftSource)
+            context["getter"] = .text(property.required ? "\(storageName).value" : "\(storageName)?.value")
+            context["setter"] = .text(property.required ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue.map(Indirect.init)")
+            context["initAssignment"] = .text(property.required ? "self.\(storageName) = Indirect(\(name))" : "self.\(storageName) = \(name).map(Indirect.init)")
+        } else {
+            context["storageType"] = .text(declaredType)
+            context["getter"] = .text(storageName)
+            context["setter"] = .text("\(storageName) = newValue")
+            context["initAssignment"] = .text("self.\(storageName) = \(name)")
+        }
+        return context
+    }
+
+    /// The memberwise `init`'s parameters, optional ones defaulted to `nil`.
+    private func initParameters(_ properties: [Property]) -> String {
+        properties.map { property in
+            let name = SwiftNaming.escaped(property.swiftName)
+            return "\(name): \(property.declaredType.swiftSource)" + (property.required ? "" : " = nil")
+        }.joined(separator: ", ")
+    }
+}
+
+extension Property {
+    /// Whether the property is a computed property over private storage: behind `Indirect` when
+    /// its type contains the model, and when deprecated (so `init` can set it without a warning).
+    fileprivate var isStoredPrivately: Bool { isIndirect || deprecated }
+
+    /// The type of the property as declared: optional unless it is required.
+    fileprivate var declaredType: SwiftType { required ? type : .optional(type) }
+
+    /// The type its value is coded as: behind `Indirect` when the type contains the model.
+    fileprivate var storedType: SwiftType { isIndirect ? .generic("Indirect", arguments: [type]) : type }
+}
