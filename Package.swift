@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Flags every target of ours builds with: Swift 6 mode is the package default; warnings stay visible.
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(

@@ -10,7 +10,7 @@ let package = Package(
     dependencies: [
         // A path dependency is known by its folder's name (a checkout may be called anything);
         // `name:` keeps `package: "sdkgen"` below working wherever this repository is.
-        .package(name: "sdkgen", path: ".."),
+        .package(name: "sdkgen", path: "..")
     ],
     targets: [
         // The declaration of libFuzzer's `LLVMFuzzerRunDriver` (a header only; `-sanitize=fuzzer` links it).

@@ -33,9 +33,11 @@ struct SDKGenPlugin: BuildToolPlugin {
         while let package = pending.popLast() {
             guard seen.insert(package.id).inserted else { continue }
             if package.products.contains(where: { $0.name == "sdkgen" }),
-               let templates = package.targets.first(where: { $0.name == "BuiltinTemplates" }) {
+                let templates = package.targets.first(where: { $0.name == "BuiltinTemplates" })
+            {
                 // The templates are one copied resource folder, so list the files in it.
-                let files = FileManager.default.enumerator(at: templates.directoryURL, includingPropertiesForKeys: nil)?
+                let files =
+                    FileManager.default.enumerator(at: templates.directoryURL, includingPropertiesForKeys: nil)?
                     .compactMap { $0 as? URL } ?? []
                 return files.filter { $0.pathExtension == "mustache" }.sorted { $0.path < $1.path }
             }
@@ -83,16 +85,22 @@ struct SDKGenInputs {
         if specs.isEmpty {
             problems.append("target '\(targetName)' has no OpenAPI description: add openapi.yaml (or openapi.yml, openapi.json) to its folder")
         } else if specs.count > 1 {
-            problems.append("target '\(targetName)' has \(specs.count) OpenAPI descriptions (\(specs.map(\.path).sorted().joined(separator: ", "))); keep exactly one")
+            problems.append(
+                "target '\(targetName)' has \(specs.count) OpenAPI descriptions (\(specs.map(\.path).sorted().joined(separator: ", "))); keep exactly one"
+            )
         }
         if configs.isEmpty {
             problems.append("target '\(targetName)' has no sdkgen.yaml: add one beside the spec (an empty file keeps every default)")
         } else if configs.count > 1 {
-            problems.append("target '\(targetName)' has \(configs.count) sdkgen.yaml files (\(configs.map(\.path).sorted().joined(separator: ", "))); keep exactly one")
+            problems.append(
+                "target '\(targetName)' has \(configs.count) sdkgen.yaml files (\(configs.map(\.path).sorted().joined(separator: ", "))); keep exactly one"
+            )
         }
         let templateFolders = Set(overrides.map { $0.deletingLastPathComponent().standardizedFileURL.path })
         if templateFolders.count > 1 {
-            problems.append("target '\(targetName)' has .mustache templates in \(templateFolders.count) folders (\(templateFolders.sorted().joined(separator: ", "))); keep the overrides in one")
+            problems.append(
+                "target '\(targetName)' has .mustache templates in \(templateFolders.count) folders (\(templateFolders.sorted().joined(separator: ", "))); keep the overrides in one"
+            )
         }
         guard problems.isEmpty, let spec = specs.first, let config = configs.first else {
             // One error line each; the last is thrown, which stops the build.

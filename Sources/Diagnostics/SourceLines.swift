@@ -42,7 +42,7 @@ public struct SourceLines: Sendable {
         let range = ranges[number - 1]
         guard range.count > Self.excerptWidth else { return (text(range), column) }
         let offset = min(max(0, column - 1 - Self.excerptWidth / 2), range.count - Self.excerptWidth)
-        let shown = range.lowerBound + offset ..< range.lowerBound + offset + Self.excerptWidth
+        let shown = range.lowerBound + offset..<range.lowerBound + offset + Self.excerptWidth
         let before = offset > 0 ? "…" : ""
         let after = shown.upperBound < range.upperBound ? "…" : ""
         return (before + text(shown) + after, column - offset + before.unicodeScalars.count)

@@ -11,7 +11,8 @@ enum HeaderCheck {
             let prefix = file.path.hasSuffix(".md") ? GeneratedFile.markdownHeaderPrefix : GeneratedFile.headerPrefix
             guard !file.contents.hasPrefix(prefix) else { continue }
             let template = file.path.hasSuffix(".md") ? "api.mustache" : "header.mustache"
-            let message = "the generated file '\(file.path)' does not start with '\(prefix)', so sdkgen would take it for a hand-written file "
+            let message =
+                "the generated file '\(file.path)' does not start with '\(prefix)', so sdkgen would take it for a hand-written file "
                 + "and never update it again; keep that text at the start of \(template)"
             throw DiagnosticsError([Diagnostic(.error, message, file: templatesPath.map { $0 + "/" + template } ?? template, at: nil)])
         }

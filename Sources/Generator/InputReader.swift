@@ -24,7 +24,8 @@ enum InputReader {
         while true {
             // Into the array while the size `fstat` gave lasts, then in chunks until the end.
             let intoArray = count < bytes.count
-            let read = intoArray
+            let read =
+                intoArray
                 ? bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
                 : chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
             if read < 0 {

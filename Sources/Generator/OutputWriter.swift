@@ -38,7 +38,12 @@ public enum OutputWriter {
         let states = SwiftRenderer.concurrentMap(files.files) { state(of: $0, in: directory) }
         if let index = states.firstIndex(of: .handWritten) {
             let path = directory + "/" + files.files[index].path
-            throw DiagnosticsError([Diagnostic(.error, "refusing to overwrite a file sdkgen did not generate (it does not start with '\(GeneratedFile.headerPrefix)'); move it away or rename the type", file: path, at: nil)])
+            throw DiagnosticsError([
+                Diagnostic(
+                    .error,
+                    "refusing to overwrite a file sdkgen did not generate (it does not start with '\(GeneratedFile.headerPrefix)'); move it away or rename the type",
+                    file: path, at: nil)
+            ])
         }
         var report = WriteReport()
         for (file, state) in zip(files.files, states) {
@@ -61,7 +66,10 @@ public enum OutputWriter {
             do {
                 try FileManager.default.removeItem(atPath: directory + "/" + stale)
             } catch {
-                throw DiagnosticsError([Diagnostic(.error, "cannot remove the stale generated file: \(error.localizedDescription)", file: directory + "/" + stale, at: nil)])
+                throw DiagnosticsError([
+                    Diagnostic(
+                        .error, "cannot remove the stale generated file: \(error.localizedDescription)", file: directory + "/" + stale, at: nil)
+                ])
             }
             report.removed.append(stale)
         }
@@ -84,9 +92,10 @@ public enum OutputWriter {
     private static func hasBytes(_ data: Data, of text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            data.count == bytes.count && data.withUnsafeBytes { data in
-                bytes.isEmpty || memcmp(data.baseAddress!, bytes.baseAddress!, bytes.count) == 0
-            }
+            data.count == bytes.count
+                && data.withUnsafeBytes { data in
+                    bytes.isEmpty || memcmp(data.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                }
         }
     }
 
@@ -126,12 +135,18 @@ public enum OutputWriter {
         let existing = SwiftRenderer.concurrentMap(files.files) { FileManager.default.contents(atPath: directory + "/" + $0.path) }
         for (file, existing) in zip(files.files, existing) {
             guard let data = existing else {
-                result.append(OutputDifference(path: file.path, kind: .missing, diff: UnifiedDiff.make(old: "", new: file.contents, oldName: "/dev/null", newName: file.path)))
+                result.append(
+                    OutputDifference(
+                        path: file.path, kind: .missing, diff: UnifiedDiff.make(old: "", new: file.contents, oldName: "/dev/null", newName: file.path)
+                    ))
                 continue
             }
             if !hasBytes(data, of: file.contents) {
                 let old = String(decoding: data, as: UTF8.self)
-                result.append(OutputDifference(path: file.path, kind: .changed, diff: UnifiedDiff.make(old: old, new: file.contents, oldName: file.path, newName: file.path)))
+                result.append(
+                    OutputDifference(
+                        path: file.path, kind: .changed, diff: UnifiedDiff.make(old: old, new: file.contents, oldName: file.path, newName: file.path))
+                )
             }
         }
         for stale in Listing(of: directory).generatedFiles(notIn: files) {

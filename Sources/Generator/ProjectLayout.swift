@@ -34,9 +34,10 @@ public struct ProjectLayout: Sendable, Hashable {
             (name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json")) && !name.hasPrefix("sdkgen.")
         }
         guard specs.count == 1, let spec = specs.first else {
-            throw LayoutError(message: specs.isEmpty
-                ? "\(specsPath) holds no OpenAPI description (*.yaml, *.yml or *.json)"
-                : "\(specsPath) holds \(specs.count) descriptions (\(specs.joined(separator: ", "))); pass --spec")
+            throw LayoutError(
+                message: specs.isEmpty
+                    ? "\(specsPath) holds no OpenAPI description (*.yaml, *.yml or *.json)"
+                    : "\(specsPath) holds \(specs.count) descriptions (\(specs.joined(separator: ", "))); pass --spec")
         }
         let config = specsPath + "/sdkgen.yaml"
         return ProjectLayout(

@@ -19,9 +19,12 @@ public enum SingleFile {
     /// Throws when the name is unusable or a file would not come back whole from `split(_:)`.
     public static func combine(_ files: FileSet, named name: String) throws(DiagnosticsError) -> FileSet {
         guard name.hasSuffix(".swift"), name.count > ".swift".count, !name.contains("/"), !name.hasPrefix(".") else {
-            throw DiagnosticsError([Diagnostic(.error, "--single-file wants a file name ending in '.swift', without folders, found '\(name)'", file: name, at: nil)])
+            throw DiagnosticsError([
+                Diagnostic(.error, "--single-file wants a file name ending in '.swift', without folders, found '\(name)'", file: name, at: nil)
+            ])
         }
-        var text = "\(GeneratedFile.headerPrefix): the \(files.files.count) files of an SDK in one, for a build step. Do not edit\n"
+        var text =
+            "\(GeneratedFile.headerPrefix): the \(files.files.count) files of an SDK in one, for a build step. Do not edit\n"
             + "// this file. Each '\(marker)<path>' line starts what `sdkgen generate` writes to that path\n"
             + "// (as '\(commentPrefix)' lines when it is not Swift).\n"
         for file in files.files {
@@ -32,7 +35,11 @@ public enum SingleFile {
         let parts = split(text)?.files ?? []
         if parts != files.files {
             let lost = zip(files.files, parts).first { $0 != $1 }?.0 ?? files.files.last
-            throw DiagnosticsError([Diagnostic(.error, "cannot join the SDK into one file: this file holds a line starting with '\(marker)' or does not end in a newline", file: lost?.path ?? name, at: nil)])
+            throw DiagnosticsError([
+                Diagnostic(
+                    .error, "cannot join the SDK into one file: this file holds a line starting with '\(marker)' or does not end in a newline",
+                    file: lost?.path ?? name, at: nil)
+            ])
         }
         return FileSet([GeneratedFile(path: name, contents: text)])
     }

@@ -62,11 +62,15 @@ public enum UnifiedDiff {
             var i = 0, j = 0
             while i < midA.count || j < midB.count {
                 if i < midA.count && j < midB.count && midA[i] == midB[j] {
-                    edits.append(Edit(kind: .same, text: midA[i], oldLine: prefix + i, newLine: prefix + j)); i += 1; j += 1
+                    edits.append(Edit(kind: .same, text: midA[i], oldLine: prefix + i, newLine: prefix + j))
+                    i += 1
+                    j += 1
                 } else if i < midA.count && (j == midB.count || table[i + 1][j] >= table[i][j + 1]) {
-                    edits.append(Edit(kind: .delete, text: midA[i], oldLine: prefix + i, newLine: prefix + j)); i += 1
+                    edits.append(Edit(kind: .delete, text: midA[i], oldLine: prefix + i, newLine: prefix + j))
+                    i += 1
                 } else {
-                    edits.append(Edit(kind: .insert, text: midB[j], oldLine: prefix + i, newLine: prefix + j)); j += 1
+                    edits.append(Edit(kind: .insert, text: midB[j], oldLine: prefix + i, newLine: prefix + j))
+                    j += 1
                 }
             }
         } else {

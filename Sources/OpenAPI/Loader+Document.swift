@@ -47,7 +47,8 @@ extension Loader {
             return nil
         }
         guard let node = required("openapi", in: pairs, of: "the document", at: root.mark),
-              let version = string(node, "'openapi'") else { return nil }
+            let version = string(node, "'openapi'")
+        else { return nil }
         let parts = version.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "3", parts[1] == "0" || parts[1] == "1", Int(parts[2]) != nil else {
             log.error("unsupported OpenAPI version '\(version)'; sdkgen reads 3.0.x and 3.1.x", at: node.mark)
@@ -59,11 +60,13 @@ extension Loader {
 
     private func info(_ pairs: [YAMLPair], root: YAMLNode) -> Info? {
         guard let node = required("info", in: pairs, of: "the document", at: root.mark),
-              let infoPairs = mapping(node, "'info'") else { return nil }
+            let infoPairs = mapping(node, "'info'")
+        else { return nil }
         let title = required("title", in: infoPairs, of: "'info'", at: node.mark).flatMap { string($0, "'title'") }
         let version = required("version", in: infoPairs, of: "'info'", at: node.mark).flatMap { string($0, "'version'") }
-        return Info(title: title ?? "", version: version ?? "",
-                    description: optionalString(value("description", in: infoPairs), "'description'"))
+        return Info(
+            title: title ?? "", version: version ?? "",
+            description: optionalString(value("description", in: infoPairs), "'description'"))
     }
 
     private func componentSchemaPairs(_ components: [YAMLPair]) -> [YAMLPair] {
@@ -104,7 +107,9 @@ extension Loader {
         }
         for cycle in cycles.sorted(by: { position[$0[0], default: 0] < position[$1[0], default: 0] }) {
             let names = cycle.map { "'\($0)'" }.joined(separator: " → ")
-            log.error("reference cycle: schema \(names) → '\(cycle[0])' never reaches a definition", at: schemas[position[cycle[0], default: 0]].schema.mark)
+            log.error(
+                "reference cycle: schema \(names) → '\(cycle[0])' never reaches a definition", at: schemas[position[cycle[0], default: 0]].schema.mark
+            )
         }
     }
 
@@ -112,7 +117,8 @@ extension Loader {
         guard let node, let items = sequence(node, "'servers'") else { return [] }
         return items.compactMap { item in
             guard let pairs = mapping(item, "a server"),
-                  let url = required("url", in: pairs, of: "a server", at: item.mark).flatMap({ string($0, "'url'") }) else { return nil }
+                let url = required("url", in: pairs, of: "a server", at: item.mark).flatMap({ string($0, "'url'") })
+            else { return nil }
             return Server(url: url, description: optionalString(value("description", in: pairs), "'description'"))
         }
     }
@@ -121,7 +127,8 @@ extension Loader {
         guard let node, let items = sequence(node, "'tags'") else { return [] }
         return items.compactMap { item in
             guard let pairs = mapping(item, "a tag"),
-                  let name = required("name", in: pairs, of: "a tag", at: item.mark).flatMap({ string($0, "'name'") }) else { return nil }
+                let name = required("name", in: pairs, of: "a tag", at: item.mark).flatMap({ string($0, "'name'") })
+            else { return nil }
             return Tag(name: name, description: optionalString(value("description", in: pairs), "'description'"))
         }
     }
@@ -130,9 +137,9 @@ extension Loader {
         guard let node, let pairs = mapping(node, "'components/securitySchemes'") else { return [] }
         return pairs.compactMap { pair in
             guard let name = string(pair.key, "a security scheme name"),
-                  let schemeNode = resolved(pair.value),
-                  let schemePairs = mapping(schemeNode, "security scheme '\(name)'"),
-                  let type = required("type", in: schemePairs, of: "security scheme '\(name)'", at: schemeNode.mark).flatMap({ string($0, "'type'") })
+                let schemeNode = resolved(pair.value),
+                let schemePairs = mapping(schemeNode, "security scheme '\(name)'"),
+                let type = required("type", in: schemePairs, of: "security scheme '\(name)'", at: schemeNode.mark).flatMap({ string($0, "'type'") })
             else { return nil }
             let kind: SecurityScheme.Kind
             switch (type, value("scheme", in: schemePairs)?.string?.lowercased()) {

@@ -116,9 +116,10 @@ extension Loader {
         guard let node = resolved(item), let pairs = mapping(node, "a parameter of \(owner)") else { return nil }
         let mark = item.mark
         guard let nameNode = required("name", in: pairs, of: "a parameter of \(owner)", at: node.mark),
-              let name = string(nameNode, "'name'"),
-              let inNode = required("in", in: pairs, of: "parameter '\(name)'", at: node.mark),
-              let locationName = string(inNode, "'in'") else { return nil }
+            let name = string(nameNode, "'name'"),
+            let inNode = required("in", in: pairs, of: "parameter '\(name)'", at: node.mark),
+            let locationName = string(inNode, "'in'")
+        else { return nil }
         guard let location = ParameterLocation(rawValue: locationName) else {
             log.error("parameter '\(name)' has 'in: \(locationName)'; expected path, query, header or cookie", at: inNode.mark)
             return nil
@@ -161,12 +162,13 @@ extension Loader {
                 continue
             }
             guard let responseNode = resolved(pair.value), let responsePairs = mapping(responseNode, "response \(key) of \(owner)") else { continue }
-            result.append(Response(
-                status: status,
-                description: optionalString(value("description", in: responsePairs), "'description'"),
-                content: value("content", in: responsePairs).map { content($0, of: "response \(key) of \(owner)") } ?? [],
-                mark: pair.key.mark
-            ))
+            result.append(
+                Response(
+                    status: status,
+                    description: optionalString(value("description", in: responsePairs), "'description'"),
+                    content: value("content", in: responsePairs).map { content($0, of: "response \(key) of \(owner)") } ?? [],
+                    mark: pair.key.mark
+                ))
         }
         return result
     }
@@ -202,29 +204,33 @@ extension Loader {
         var result: [Webhook] = []
         for pair in pairs {
             guard let name = string(pair.key, "a webhook name"),
-                  let itemNode = resolved(pair.value), let itemPairs = mapping(itemNode, "webhook '\(name)'") else { continue }
+                let itemNode = resolved(pair.value), let itemPairs = mapping(itemNode, "webhook '\(name)'")
+            else { continue }
             guard let operationPair = itemPairs.first(where: { $0.key.string.flatMap(HTTPMethod.init(rawValue:)) != nil }),
-                  let operationPairs = mapping(operationPair.value, "webhook '\(name)'") else {
+                let operationPairs = mapping(operationPair.value, "webhook '\(name)'")
+            else {
                 log.warning("webhook '\(name)' has no operation and was skipped", at: pair.key.mark)
                 continue
             }
             var payload: Schema?
             var example: YAMLNode?
             if let bodyNode = value("requestBody", in: operationPairs), let body = resolved(bodyNode),
-               let bodyPairs = mapping(body, "the request body of webhook '\(name)'"),
-               let contentNode = value("content", in: bodyPairs) {
+                let bodyPairs = mapping(body, "the request body of webhook '\(name)'"),
+                let contentNode = value("content", in: bodyPairs)
+            {
                 let media = content(contentNode, of: "webhook '\(name)'")
                 let json = media.first { $0.name == "application/json" || $0.name.hasSuffix("+json") } ?? media.first
                 payload = json?.schema
                 example = json?.example
             }
-            result.append(Webhook(
-                name: name,
-                operationID: optionalString(value("operationId", in: operationPairs), "'operationId'"),
-                summary: optionalString(value("summary", in: operationPairs), "'summary'"),
-                description: optionalString(value("description", in: operationPairs), "'description'"),
-                payload: payload, example: example, mark: pair.key.mark
-            ))
+            result.append(
+                Webhook(
+                    name: name,
+                    operationID: optionalString(value("operationId", in: operationPairs), "'operationId'"),
+                    summary: optionalString(value("summary", in: operationPairs), "'summary'"),
+                    description: optionalString(value("description", in: operationPairs), "'description'"),
+                    payload: payload, example: example, mark: pair.key.mark
+                ))
         }
         return result
     }

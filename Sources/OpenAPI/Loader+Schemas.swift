@@ -77,8 +77,9 @@ extension Loader {
     /// A `discriminator` object: its property name and explicit mapping.
     private func discriminator(_ node: YAMLNode) -> Discriminator? {
         guard let pairs = mapping(node, "'discriminator'"),
-              let nameNode = required("propertyName", in: pairs, of: "'discriminator'", at: node.mark),
-              let propertyName = string(nameNode, "'propertyName'") else { return nil }
+            let nameNode = required("propertyName", in: pairs, of: "'discriminator'", at: node.mark),
+            let propertyName = string(nameNode, "'propertyName'")
+        else { return nil }
         var entries: [(value: String, schema: String)] = []
         if let mappingNode = value("mapping", in: pairs), let mappingPairs = mapping(mappingNode, "'mapping'") {
             for pair in mappingPairs {
@@ -119,12 +120,14 @@ extension Loader {
         case "string"?:
             var values = value("enum", in: pairs).flatMap { sequence($0, "'enum'") }
             if values == nil, let constant = value("const", in: pairs) { values = [constant] }
-            return .string(format: optionalString(value("format", in: pairs), "'format'"),
-                           enumValues: values?.compactMap { $0.isNull ? nil : $0.string })
+            return .string(
+                format: optionalString(value("format", in: pairs), "'format'"),
+                enumValues: values?.compactMap { $0.isNull ? nil : $0.string })
         case "integer"?:
             let values = value("enum", in: pairs).flatMap { sequence($0, "'enum'") }
-            return .integer(format: optionalString(value("format", in: pairs), "'format'"),
-                            enumValues: values?.compactMap { $0.string.flatMap { Int($0) } })
+            return .integer(
+                format: optionalString(value("format", in: pairs), "'format'"),
+                enumValues: values?.compactMap { $0.string.flatMap { Int($0) } })
         case "number"?:
             return .number(format: optionalString(value("format", in: pairs), "'format'"))
         case "boolean"?:
@@ -143,7 +146,9 @@ extension Loader {
                 return .object(objectSchema(pairs))
             }
             if let items = value("items", in: pairs) { return .array(schema(items, "'items'")) }
-            if let values = value("enum", in: pairs)?.sequence, values.allSatisfy({ $0.scalar?.style != .plain || $0.isNull || Int($0.string ?? "") == nil }) {
+            if let values = value("enum", in: pairs)?.sequence,
+                values.allSatisfy({ $0.scalar?.style != .plain || $0.isNull || Int($0.string ?? "") == nil })
+            {
                 return .string(format: nil, enumValues: values.compactMap { $0.isNull ? nil : $0.string })
             }
             return .any

@@ -8,23 +8,33 @@ extension ContextBuilder {
         var sections: [TemplateObject] = []
         func add(_ methods: [Method], title: String, path: String) {
             guard !methods.isEmpty else { return }
-            sections.append(["title": .text(title), "methods": .objects(methods.flatMap { method -> [TemplateObject] in
-                var labels = method.parameters.filter(\.required).map { $0.label + ":" }
-                if let body = method.body, body.required { labels.append("body:") }
-                let template = SwiftText.singleLine(method.pathTemplate)
-                let http = "\(method.httpMethod) \(template.contains("|") ? template.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") : template)"
-                var rows: [TemplateObject] = [
-                    ["call": .text("\(path).\(method.name)(\(labels.joined()))"), "returns": .text(method.returnType?.swiftSource ?? "Void"), "http": .text(http)],
-                ]
-                if let pagination = method.pagination {
-                    let pagedLabels = labels.filter { $0 != pagination.cursorLabel + ":" }
-                    rows.append([
-                        "call": .text("\(path).\(method.name)All(\(pagedLabels.joined()))"),
-                        "returns": .text(SwiftType.generic("PagedSequence", arguments: [pagination.itemType, .named(sdk.errorName)]).swiftSource), "http": .text(http),
-                    ])
-                }
-                return rows
-            })])
+            sections.append([
+                "title": .text(title),
+                "methods": .objects(
+                    methods.flatMap { method -> [TemplateObject] in
+                        var labels = method.parameters.filter(\.required).map { $0.label + ":" }
+                        if let body = method.body, body.required { labels.append("body:") }
+                        let template = SwiftText.singleLine(method.pathTemplate)
+                        let http =
+                            "\(method.httpMethod) \(template.contains("|") ? template.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") : template)"
+                        var rows: [TemplateObject] = [
+                            [
+                                "call": .text("\(path).\(method.name)(\(labels.joined()))"),
+                                "returns": .text(method.returnType?.swiftSource ?? "Void"), "http": .text(http),
+                            ]
+                        ]
+                        if let pagination = method.pagination {
+                            let pagedLabels = labels.filter { $0 != pagination.cursorLabel + ":" }
+                            rows.append([
+                                "call": .text("\(path).\(method.name)All(\(pagedLabels.joined()))"),
+                                "returns": .text(
+                                    SwiftType.generic("PagedSequence", arguments: [pagination.itemType, .named(sdk.errorName)]).swiftSource),
+                                "http": .text(http),
+                            ])
+                        }
+                        return rows
+                    }),
+            ])
         }
         add(sdk.rootMethods, title: sdk.clientName, path: "client")
         // Depth first, in spec order: a resource, then its children.
@@ -34,15 +44,20 @@ extension ContextBuilder {
         }
         context["sections"] = .objects(sections)
         context["hasModels"] = .flag(!sdk.models.isEmpty)
-        context["models"] = .objects(sdk.models.map { model in
-            ["typeName": .text(model.typeName), "kind": .text(model.kind.referenceName), "file": .text(ModelFiles.path(for: model.typeName))]
-        })
+        context["models"] = .objects(
+            sdk.models.map { model in
+                ["typeName": .text(model.typeName), "kind": .text(model.kind.referenceName), "file": .text(ModelFiles.path(for: model.typeName))]
+            })
         if let webhooks = sdk.webhooks {
             context["webhooks"] = .object([
                 "typeName": .text(webhooks.typeName),
-                "events": .objects(webhooks.events.map {
-                    ["name": .text(SwiftText.singleLine($0.name)), "caseName": .text($0.caseName), "payloadType": .text($0.payloadType.swiftSource)]
-                }),
+                "events": .objects(
+                    webhooks.events.map {
+                        [
+                            "name": .text(SwiftText.singleLine($0.name)), "caseName": .text($0.caseName),
+                            "payloadType": .text($0.payloadType.swiftSource),
+                        ]
+                    }),
             ])
         }
         return context

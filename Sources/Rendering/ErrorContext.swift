@@ -6,24 +6,25 @@ extension ContextBuilder {
     func error() -> TemplateObject {
         var context = headerContext
         context["apiKeyEnvironmentVariable"] = sdk.apiKeyEnvironmentVariable.map(TemplateValue.text)
-        context["cases"] = .objects(sdk.errorCases.map { errorCase -> TemplateObject in
-            let name = SwiftNaming.escaped(errorCase.name)
-            let doc = SwiftText.docComment("HTTP \(errorCase.statusCode): " + (SwiftText.singleLine(errorCase.description ?? "")))
-            if let bodyType = errorCase.bodyType {
+        context["cases"] = .objects(
+            sdk.errorCases.map { errorCase -> TemplateObject in
+                let name = SwiftNaming.escaped(errorCase.name)
+                let doc = SwiftText.docComment("HTTP \(errorCase.statusCode): " + (SwiftText.singleLine(errorCase.description ?? "")))
+                if let bodyType = errorCase.bodyType {
+                    return [
+                        "name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc),
+                        "associatedValues": .text("\(bodyType.swiftSource), HTTPResponse"),
+                        "decodeExpression": .text("response.decodeJSON(\(bodyType.swiftSource).self).map { .\(name)($0, response) }"),
+                        "responsePattern": "_, let response",
+                    ]
+                }
                 return [
                     "name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc),
-                    "associatedValues": .text("\(bodyType.swiftSource), HTTPResponse"),
-                    "decodeExpression": .text("response.decodeJSON(\(bodyType.swiftSource).self).map { .\(name)($0, response) }"),
-                    "responsePattern": "_, let response",
+                    "associatedValues": "HTTPResponse",
+                    "decodeExpression": .text(".\(name)(response)"),
+                    "responsePattern": "let response",
                 ]
-            }
-            return [
-                "name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc),
-                "associatedValues": "HTTPResponse",
-                "decodeExpression": .text(".\(name)(response)"),
-                "responsePattern": "let response",
-            ]
-        })
+            })
         return context
     }
 }

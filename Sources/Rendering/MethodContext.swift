@@ -4,11 +4,12 @@ import Templating
 extension ContextBuilder {
     /// The methods of a resource (or of the client), each knowing whether another follows.
     func methods(_ methods: [Method]) -> TemplateValue {
-        .objects(methods.enumerated().map { index, method in
-            var context = self.method(method)
-            context["followedByAnother"] = .flag(index < methods.count - 1)
-            return context
-        })
+        .objects(
+            methods.enumerated().map { index, method in
+                var context = self.method(method)
+                context["followedByAnother"] = .flag(index < methods.count - 1)
+                return context
+            })
     }
 
     /// One method: its signature, request building and, for a paged list, its `…All` sequence.
@@ -108,12 +109,14 @@ extension ContextBuilder {
     private func docLines(for method: Method) -> [String] {
         var parameterLines: [String] = []
         for parameter in method.parameters {
-            parameterLines += parameterDoc(label: parameter.label, text: parameter.description ?? "The `\(parameter.wireName)` \(parameter.kind.rawValue) parameter.")
+            parameterLines += parameterDoc(
+                label: parameter.label, text: parameter.description ?? "The `\(parameter.wireName)` \(parameter.kind.rawValue) parameter.")
         }
         if let body = method.body {
             parameterLines += parameterDoc(label: "body", text: body.description ?? "The request body.")
         }
-        parameterLines += parameterDoc(label: "options", text: "Headers, query items, timeout and retries for this call only; they win over the client's.")
+        parameterLines += parameterDoc(
+            label: "options", text: "Headers, query items, timeout and retries for this call only; they win over the client's.")
         var tail: [String] = []
         if !parameterLines.isEmpty { tail += ["/// - Parameters:"] + parameterLines }
         if let returnType = method.returnType { tail.append("/// - Returns: The decoded `\(returnType.swiftSource)`.") }

@@ -25,16 +25,23 @@ extension ContextBuilder {
             ])
         case .stringEnum(let cases):
             decodingNote = ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
-            context["stringEnum"] = .object(["cases": .objects(cases.map {
-                ["name": .text(SwiftNaming.escaped($0.name)), "rawValueLiteral": .text(SwiftText.stringLiteral($0.rawValue))]
-            })])
+            context["stringEnum"] = .object([
+                "cases": .objects(
+                    cases.map {
+                        ["name": .text(SwiftNaming.escaped($0.name)), "rawValueLiteral": .text(SwiftText.stringLiteral($0.rawValue))]
+                    })
+            ])
         case .integerEnum(let cases):
             decodingNote = ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
-            context["integerEnum"] = .object(["cases": .objects(cases.map { ["name": .text(SwiftNaming.escaped($0.name)), "rawValue": .text(String($0.rawValue))] })])
+            context["integerEnum"] = .object([
+                "cases": .objects(cases.map { ["name": .text(SwiftNaming.escaped($0.name)), "rawValue": .text(String($0.rawValue))] })
+            ])
         case .oneOf(let oneOf):
-            decodingNote = [oneOf.discriminatorProperty.map {
-                "/// The `\(SwiftText.singleLine($0))` property says which case a value is; other values decode as `.unknown`."
-            } ?? "/// A value decodes as the first case whose type accepts it, else as `.unknown`."]
+            decodingNote = [
+                oneOf.discriminatorProperty.map {
+                    "/// The `\(SwiftText.singleLine($0))` property says which case a value is; other values decode as `.unknown`."
+                } ?? "/// A value decodes as the first case whose type accepts it, else as `.unknown`."
+            ]
             let variants = oneOf.variants.map { variant -> TemplateObject in
                 [
                     "name": .text(SwiftNaming.escaped(variant.name)), "type": .text(variant.type.swiftSource),
@@ -89,7 +96,8 @@ extension ContextBuilder {
             context["storageType"] = .text((property.required ? storedType : .optional(storedType)).swiftSource)
             context["getter"] = .text(property.required ? "\(storageName).value" : "\(storageName)?.value")
             context["setter"] = .text(property.required ? "\(storageName) = Indirect(newValue)" : "\(storageName) = newValue.map(Indirect.init)")
-            context["initAssignment"] = .text(property.required ? "self.\(storageName) = Indirect(\(name))" : "self.\(storageName) = \(name).map(Indirect.init)")
+            context["initAssignment"] = .text(
+                property.required ? "self.\(storageName) = Indirect(\(name))" : "self.\(storageName) = \(name).map(Indirect.init)")
         } else {
             context["storageType"] = .text(declaredType)
             context["getter"] = .text(storageName)

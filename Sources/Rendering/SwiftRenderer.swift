@@ -14,9 +14,13 @@ public enum SwiftRenderer {
             ("\(sdk.errorName).swift", { templates.render("error", contexts.error()) }),
         ]
         for resource in contexts.resources {
-            jobs.append(("Resources/\(resource.typePath.joined(separator: ".")).swift", {
-                templates.render("resource", contexts.resource(resource))
-            }))
+            jobs.append(
+                (
+                    "Resources/\(resource.typePath.joined(separator: ".")).swift",
+                    {
+                        templates.render("resource", contexts.resource(resource))
+                    }
+                ))
         }
         if let webhooks = sdk.webhooks {
             jobs.append(("\(webhooks.typeName).swift", { templates.render("webhooks", contexts.webhooks(webhooks)) }))

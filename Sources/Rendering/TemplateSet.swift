@@ -5,7 +5,9 @@ import Templating
 /// taking its place. The files are read by the caller; this type only parses and checks them.
 public struct TemplateSet: Sendable {
     /// The templates every render needs (partials included).
-    public static let requiredNames = ["header", "client", "error", "resource", "method", "models", "model", "struct", "enum", "intenum", "oneof", "webhooks", "api"]
+    public static let requiredNames = [
+        "header", "client", "error", "resource", "method", "models", "model", "struct", "enum", "intenum", "oneof", "webhooks", "api",
+    ]
     /// The extension every template file has.
     public static let fileExtension = ".mustache"
 
@@ -21,7 +23,12 @@ public struct TemplateSet: Sendable {
         for override in overrides.sorted(by: { Self.name(of: $0) < Self.name(of: $1) }) {
             let name = Self.name(of: override)
             guard files[name] != nil else {
-                throw DiagnosticsError([Diagnostic(.error, "'\(name)\(Self.fileExtension)' is not a template sdkgen uses; expected one of: \(Self.requiredNames.joined(separator: ", "))", file: override.path, at: nil)])
+                throw DiagnosticsError([
+                    Diagnostic(
+                        .error,
+                        "'\(name)\(Self.fileExtension)' is not a template sdkgen uses; expected one of: \(Self.requiredNames.joined(separator: ", "))",
+                        file: override.path, at: nil)
+                ])
             }
             files[name] = override
         }
@@ -29,7 +36,9 @@ public struct TemplateSet: Sendable {
         var paths: [String: String] = [:]
         for name in Self.requiredNames {
             guard let file = files[name] else {
-                throw DiagnosticsError([Diagnostic(.error, "the template '\(name)\(Self.fileExtension)' is missing", file: builtin.first?.path ?? "sdkgen", at: nil)])
+                throw DiagnosticsError([
+                    Diagnostic(.error, "the template '\(name)\(Self.fileExtension)' is missing", file: builtin.first?.path ?? "sdkgen", at: nil)
+                ])
             }
             do {
                 library.add(try Template(parsing: file.text), named: name)

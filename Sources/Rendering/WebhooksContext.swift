@@ -21,7 +21,8 @@ extension ContextBuilder {
         if !webhooks.discriminators.isEmpty, webhooks.events.allSatisfy({ !$0.discriminatorValues.isEmpty }) {
             context["matching"] = .object([
                 "propertyList": .text(webhooks.discriminators.map { "`\(SwiftText.singleLine($0))`" }.joined(separator: " and ")),
-                "keyExpressions": .text(webhooks.discriminators.map { "payload[\(SwiftText.stringLiteral($0))]?.stringValue" }.joined(separator: ", ")),
+                "keyExpressions": .text(
+                    webhooks.discriminators.map { "payload[\(SwiftText.stringLiteral($0))]?.stringValue" }.joined(separator: ", ")),
                 "events": .objects(events),
             ])
         }

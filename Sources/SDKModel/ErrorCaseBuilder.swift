@@ -19,7 +19,9 @@ enum ErrorCaseBuilder {
                 let schema = response.content.first { MethodBuilder.isJSON($0.name) }?.schema
                 if let existing = cases.first(where: { $0.statusCode == code }) {
                     if case .reference(let name)? = schema?.kind, let other = existing.sourceSchema, other != name {
-                        types.log.warning("status \(code) has a body of schema '\(name)' here but '\(other)' elsewhere; the error case keeps '\(other)'", at: response.mark)
+                        types.log.warning(
+                            "status \(code) has a body of schema '\(name)' here but '\(other)' elsewhere; the error case keeps '\(other)'",
+                            at: response.mark)
                     }
                     continue
                 }
@@ -27,7 +29,10 @@ enum ErrorCaseBuilder {
                 let bodyType = hasJSON ? schema.map { types.swiftType(for: $0, nameHint: "Error" + String(code)) } ?? .jsonValue : nil
                 var sourceSchema: String?
                 if case .reference(let name)? = schema?.kind { sourceSchema = name }
-                cases.append(ErrorCase(name: names[code] ?? "status\(code)", statusCode: code, bodyType: bodyType, sourceSchema: sourceSchema, description: response.description))
+                cases.append(
+                    ErrorCase(
+                        name: names[code] ?? "status\(code)", statusCode: code, bodyType: bodyType, sourceSchema: sourceSchema,
+                        description: response.description))
             }
         }
         return cases.sorted { $0.statusCode < $1.statusCode }

@@ -118,7 +118,9 @@ private struct ConfigReader {
             switch pair.key.string {
             case "discriminators":
                 guard let items = pair.value.sequence else {
-                    log.error("expected a sequence of property names for 'webhooks.discriminators', found \(pair.value.kindDescription)", at: pair.value.mark)
+                    log.error(
+                        "expected a sequence of property names for 'webhooks.discriminators', found \(pair.value.kindDescription)",
+                        at: pair.value.mark)
                     continue
                 }
                 config.webhookDiscriminators = items.compactMap { string($0, "webhooks.discriminators") }
@@ -131,7 +133,9 @@ private struct ConfigReader {
         guard let pairs = mapping(node, "'operations'") else { return [] }
         var result: [GeneratorConfig.OperationOverride] = []
         for pair in pairs {
-            guard let operationID = string(pair.key, "an operationId"), let fields = mapping(pair.value, "operation '\(operationID)'") else { continue }
+            guard let operationID = string(pair.key, "an operationId"), let fields = mapping(pair.value, "operation '\(operationID)'") else {
+                continue
+            }
             var override = GeneratorConfig.OperationOverride(operationID: operationID)
             for field in fields {
                 switch field.key.string {
@@ -169,10 +173,12 @@ private struct ConfigReader {
     mutating func identifier(_ node: YAMLNode, _ what: String) -> String? {
         guard let text = string(node, what) else { return nil }
         let bytes = Array(text.utf8)
-        let valid = !bytes.isEmpty && !(bytes[0] >= 48 && bytes[0] <= 57)
+        let valid =
+            !bytes.isEmpty && !(bytes[0] >= 48 && bytes[0] <= 57)
             && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
         guard valid else {
-            log.error("'\(what)' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found '\(text)'", at: node.mark)
+            log.error(
+                "'\(what)' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found '\(text)'", at: node.mark)
             return nil
         }
         return text

@@ -3,16 +3,26 @@ import OpenAPI
 /// Turns one operation into a method: its name, place, parameters, body and return type.
 enum MethodBuilder {
     /// Types that can travel in a path, query item or header as text.
-    static let parameterScalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "UUID", "Date", "URL", "CalendarDate"]
+    static let parameterScalarTypes: Set<String> = [
+        "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "UUID", "Date", "URL", "CalendarDate",
+    ]
 
-    static func method(for operation: Operation, config: GeneratorConfig, naming: ResourceNaming, types: inout TypeResolver) -> (method: Method, resource: [String], foldedName: String?) {
+    static func method(
+        for operation: Operation, config: GeneratorConfig, naming: ResourceNaming, types: inout TypeResolver
+    ) -> (method: Method, resource: [String], foldedName: String?) {
         let override = config.override(for: operation.operationID)
         let resource = override?.resource?.map(SwiftNaming.memberName) ?? naming.resourcePath(of: operation.path)
-        let name = override?.method ?? ResourceNaming.methodName(
-            operationID: operation.operationID, method: operation.method, path: operation.path, resource: resource)
+        let name =
+            override?.method
+            ?? ResourceNaming.methodName(
+                operationID: operation.operationID, method: operation.method, path: operation.path, resource: resource)
         // Only a place the default rules chose may fold into the parent resource.
-        let foldedName = override?.resource != nil || resource.count < 2 ? nil : override?.method ?? ResourceNaming.methodName(
-            operationID: operation.operationID, method: operation.method, path: operation.path, resource: resource, keepingOwnNoun: true)
+        let foldedName =
+            override?.resource != nil || resource.count < 2
+            ? nil
+            : override?.method
+                ?? ResourceNaming.methodName(
+                    operationID: operation.operationID, method: operation.method, path: operation.path, resource: resource, keepingOwnNoun: true)
         let hint = SwiftNaming.typeName(operation.operationID ?? "\(operation.method.rawValue) \(operation.path)")
 
         var labels: Set<String> = []
@@ -26,25 +36,30 @@ enum MethodBuilder {
             labels.insert(label)
             var type = parameter.schema.map { types.swiftType(for: $0, nameHint: hint + SwiftNaming.typeName(parameter.name)) } ?? .string
             if !isParameterType(type, enums: types.enumTypeNames) {
-                types.log.warning("parameter '\(parameter.name)' has a schema that cannot be sent as text (\(type.swiftSource)); it is generated as String", at: parameter.mark)
+                types.log.warning(
+                    "parameter '\(parameter.name)' has a schema that cannot be sent as text (\(type.swiftSource)); it is generated as String",
+                    at: parameter.mark)
                 type = .string
             }
-            parameters.append(MethodParameter(
-                label: label, wireName: parameter.name, kind: kind, type: type,
-                required: parameter.required || kind == .path, description: parameter.description, deprecated: parameter.deprecated))
+            parameters.append(
+                MethodParameter(
+                    label: label, wireName: parameter.name, kind: kind, type: type,
+                    required: parameter.required || kind == .path, description: parameter.description, deprecated: parameter.deprecated))
         }
         // Required parameters first, then optional ones, each group in spec order.
         parameters = parameters.filter(\.required) + parameters.filter { !$0.required }
 
         let decodedType = Self.returnType(operation, hint: hint, types: &types)
         let paging = decodedType.flatMap { Self.pagination(returning: $0, parameters: parameters, config: config, types: types) }
-        return (Method(
-            name: name, operationID: operation.operationID, httpMethod: operation.method.rawValue.uppercased(),
-            pathTemplate: operation.path, pathPieces: pathPieces(operation.path, parameters: parameters),
-            summary: operation.summary, description: operation.description, deprecated: operation.deprecated,
-            parameters: parameters, body: body(operation, hint: hint, types: &types),
-            returnType: decodedType, pagination: paging
-        ), resource, foldedName)
+        return (
+            Method(
+                name: name, operationID: operation.operationID, httpMethod: operation.method.rawValue.uppercased(),
+                pathTemplate: operation.path, pathPieces: pathPieces(operation.path, parameters: parameters),
+                summary: operation.summary, description: operation.description, deprecated: operation.deprecated,
+                parameters: parameters, body: body(operation, hint: hint, types: &types),
+                returnType: decodedType, pagination: paging
+            ), resource, foldedName
+        )
     }
 
     /// Cursor paging: a `cursor` query parameter, and a response struct with a next-cursor string
@@ -52,8 +67,9 @@ enum MethodBuilder {
     /// anywhere (`[[String: JSONValue]]`) does not count as the items.
     static func pagination(returning type: SwiftType, parameters: [MethodParameter], config: GeneratorConfig, types: TypeResolver) -> Pagination? {
         guard let cursor = parameters.first(where: { $0.kind == .query && $0.wireName == config.cursorParameter && $0.type == .string }),
-              let typeName = type.name, case .structure(let properties, _)? = types.model(named: typeName)?.kind,
-              let next = properties.first(where: { $0.jsonKey == config.nextCursorField && $0.type == .string }) else { return nil }
+            let typeName = type.name, case .structure(let properties, _)? = types.model(named: typeName)?.kind,
+            let next = properties.first(where: { $0.jsonKey == config.nextCursorField && $0.type == .string })
+        else { return nil }
         let arrays = properties.compactMap { property -> (property: Property, element: SwiftType)? in
             guard case .array(let element) = property.type, !element.containsDictionary else { return nil }
             return (property, element)
@@ -82,7 +98,10 @@ enum MethodBuilder {
             if character == "{" {
                 name = ""
             } else if character == "}", let current = name {
-                if !literal.isEmpty { pieces.append(.literal(literal)); literal = "" }
+                if !literal.isEmpty {
+                    pieces.append(.literal(literal))
+                    literal = ""
+                }
                 let label = parameters.first { $0.kind == .path && $0.wireName == current }?.label ?? SwiftNaming.memberName(current)
                 pieces.append(.parameter(label: label))
                 name = nil
@@ -106,7 +125,8 @@ enum MethodBuilder {
         let content = requestBody.content
         func make(_ media: MediaType, _ encoding: BodyEncoding, defaultType: SwiftType) -> MethodBody {
             let type = media.schema.map { types.swiftType(for: $0, nameHint: hint + "Request") } ?? defaultType
-            return MethodBody(encoding: encoding, type: type, required: requestBody.required, contentType: media.name, description: requestBody.description)
+            return MethodBody(
+                encoding: encoding, type: type, required: requestBody.required, contentType: media.name, description: requestBody.description)
         }
         if let media = content.first(where: { isJSON($0.name) }) {
             return make(media, .json, defaultType: .jsonValue)
@@ -117,14 +137,16 @@ enum MethodBuilder {
         if let media = content.first(where: { $0.name.hasPrefix("multipart/form-data") }) {
             var body = make(media, .multipart(files: []), defaultType: .dictionary(value: .string))
             if let typeName = body.type.name, case .structure(let properties, _)? = types.model(named: typeName)?.kind {
-                body.encoding = .multipart(files: properties.filter { $0.type == .data }.map {
-                    MultipartFile(swiftName: $0.swiftName, partName: $0.jsonKey, optional: !$0.required)
-                })
+                body.encoding = .multipart(
+                    files: properties.filter { $0.type == .data }.map {
+                        MultipartFile(swiftName: $0.swiftName, partName: $0.jsonKey, optional: !$0.required)
+                    })
             }
             return body
         }
         if let media = content.first {
-            return MethodBody(encoding: .binary, type: .data, required: requestBody.required, contentType: media.name, description: requestBody.description)
+            return MethodBody(
+                encoding: .binary, type: .data, required: requestBody.required, contentType: media.name, description: requestBody.description)
         }
         types.log.warning("the request body of \(operation.operationID ?? operation.path) lists no media type and was skipped", at: requestBody.mark)
         return nil

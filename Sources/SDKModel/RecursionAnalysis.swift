@@ -44,15 +44,21 @@ enum RecursionAnalysis {
         var nextComponent = 0
         for root in 0..<count where indexOf[root] == -1 {
             var work: [(node: Int, edge: Int)] = [(root, 0)]
-            indexOf[root] = nextIndex; lowLink[root] = nextIndex; nextIndex += 1
-            stack.append(root); onStack[root] = true
+            indexOf[root] = nextIndex
+            lowLink[root] = nextIndex
+            nextIndex += 1
+            stack.append(root)
+            onStack[root] = true
             while let (node, edge) = work.last {
                 if edge < edges[node].count {
                     work[work.count - 1].edge += 1
                     let next = edges[node][edge]
                     if indexOf[next] == -1 {
-                        indexOf[next] = nextIndex; lowLink[next] = nextIndex; nextIndex += 1
-                        stack.append(next); onStack[next] = true
+                        indexOf[next] = nextIndex
+                        lowLink[next] = nextIndex
+                        nextIndex += 1
+                        stack.append(next)
+                        onStack[next] = true
                         work.append((next, 0))
                     } else if onStack[next] {
                         lowLink[node] = min(lowLink[node], indexOf[next])

@@ -60,7 +60,9 @@ struct ResourceBuilder {
     private func fold(_ node: Node) {
         for child in node.children { fold(child) }
         node.children.removeAll { child in
-            guard child.children.isEmpty, child.entries.count == 1, let entry = child.entries.first, let foldedName = entry.foldedName else { return false }
+            guard child.children.isEmpty, child.entries.count == 1, let entry = child.entries.first, let foldedName = entry.foldedName else {
+                return false
+            }
             var moved = entry
             moved.method.name = foldedName
             node.entries.append(moved)
@@ -75,7 +77,9 @@ struct ResourceBuilder {
             var method = entry.method
             let unique = SwiftNaming.unique(method.name, in: taken)
             if unique != method.name {
-                log.warning("\(method.operationID.map { "operation '\($0)'" } ?? "an operation") would be named '\(method.name)' in \(place), which is taken; it is named '\(unique)' (set 'operations.<id>.method' in sdkgen.yaml to choose)", at: entry.mark)
+                log.warning(
+                    "\(method.operationID.map { "operation '\($0)'" } ?? "an operation") would be named '\(method.name)' in \(place), which is taken; it is named '\(unique)' (set 'operations.<id>.method' in sdkgen.yaml to choose)",
+                    at: entry.mark)
                 method.name = unique
             }
             taken.insert(method.name)
@@ -85,8 +89,10 @@ struct ResourceBuilder {
 
     /// The resource for `node`, whose property is `propertyName`; `path` is its place by path
     /// segments (for messages), `parent` the type and property names leading to it.
-    private func resource(_ node: Node, named propertyName: String, path: [String], parent: (types: [String], access: [String]),
-                          avoiding taken: Set<String>, log: inout DiagnosticLog) -> Resource {
+    private func resource(
+        _ node: Node, named propertyName: String, path: [String], parent: (types: [String], access: [String]),
+        avoiding taken: Set<String>, log: inout DiagnosticLog
+    ) -> Resource {
         var typeName = SwiftNaming.typeName(node.segment)
         // A type may not share a name with a model, nor with its own property (`_2fa`).
         if taken.contains(typeName) || typeName == node.segment { typeName += "Resource" }

@@ -20,7 +20,9 @@ struct ResourceNaming {
             let words = SwiftNaming.words(operationID)
             for segment in operation.path.split(separator: "/") where !segment.hasPrefix("{") {
                 let raw = String(segment)
-                guard segmentWords[raw] == nil, SwiftNaming.words(raw).count == 1, let spelled = Self.spelling(of: raw.lowercased(), in: words) else { continue }
+                guard segmentWords[raw] == nil, SwiftNaming.words(raw).count == 1, let spelled = Self.spelling(of: raw.lowercased(), in: words) else {
+                    continue
+                }
                 segmentWords[raw] = spelled
             }
         }

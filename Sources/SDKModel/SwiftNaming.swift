@@ -3,7 +3,9 @@
 /// escaped, leading digits and symbols handled. Every result is a valid ASCII identifier.
 public enum SwiftNaming {
     /// Words that Swift style writes in capitals when they are not the first word of a member.
-    static let acronyms: Set<String> = ["id", "ids", "url", "urls", "uri", "uuid", "http", "https", "api", "json", "xml", "html", "sms", "mms", "rcs", "ip", "jwt", "tls"]
+    static let acronyms: Set<String> = [
+        "id", "ids", "url", "urls", "uri", "uuid", "http", "https", "api", "json", "xml", "html", "sms", "mms", "rcs", "ip", "jwt", "tls",
+    ]
 
     /// Keywords that need backticks when used as a member or parameter name.
     static let keywords: Set<String> = [
@@ -38,7 +40,10 @@ public enum SwiftNaming {
             current.removeAll()
         }
         for (index, byte) in bytes.enumerated() {
-            guard isUpper(byte) || isLower(byte) || isDigit(byte) else { flush(); continue }
+            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                flush()
+                continue
+            }
             if isUpper(byte), let previous = current.last {
                 let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
                 // "chatId" breaks before I; "HTTPResponse" breaks before the R of "Response".

@@ -98,7 +98,8 @@ struct TypeResolver {
             let nonNull = members.filter { !Self.isNullSchema($0) }
             if nonNull.count == 1, let only = nonNull.first { return swiftType(for: only, nameHint: nameHint()) }
             if kind == .allOf, mergedObject(schema) == nil {
-                log.warning("'allOf' of schemas that are not all objects is not modelled yet; '\(nameHint())' is generated as JSONValue", at: schema.mark)
+                log.warning(
+                    "'allOf' of schemas that are not all objects is not modelled yet; '\(nameHint())' is generated as JSONValue", at: schema.mark)
                 return .jsonValue
             }
             return declareInline(schema, nameHint: nameHint())
@@ -143,8 +144,10 @@ struct TypeResolver {
             kind = .alias(swiftType(for: schema, nameHint: typeName + "Value"))
         }
         modelIndex[typeName] = models.count
-        models.append(Model(typeName: typeName, sourceName: sourceName, kind: kind,
-                            description: schema.description ?? schema.title, deprecated: schema.deprecated))
+        models.append(
+            Model(
+                typeName: typeName, sourceName: sourceName, kind: kind,
+                description: schema.description ?? schema.title, deprecated: schema.deprecated))
     }
 
     /// The object an `allOf` (or a reference to one, or a plain object) stands for, members merged
@@ -258,18 +261,21 @@ struct TypeResolver {
             let base = SwiftNaming.memberName(property.name)
             let name = SwiftNaming.unique(base, in: taken)
             if name != base {
-                log.warning("property '\(property.name)' of '\(typeName)' would be named '\(base)', which is taken; it is named '\(name)'", at: property.schema.mark)
+                log.warning(
+                    "property '\(property.name)' of '\(typeName)' would be named '\(base)', which is taken; it is named '\(name)'",
+                    at: property.schema.mark)
             }
             taken.insert(name)
             let type = swiftType(for: property.schema, nameHint: typeName + SwiftNaming.typeName(property.name))
             let schema = property.schema
             // readOnly/writeOnly properties are absent in one direction, so they are optional.
             let alwaysPresent = property.required && !schema.nullable && !schema.readOnly && !schema.writeOnly
-            result.append(Property(
-                swiftName: name, jsonKey: property.name, type: type, required: alwaysPresent,
-                description: schema.description ?? referencedDescription(schema),
-                deprecated: schema.deprecated, defaultValue: schema.defaultValue
-            ))
+            result.append(
+                Property(
+                    swiftName: name, jsonKey: property.name, type: type, required: alwaysPresent,
+                    description: schema.description ?? referencedDescription(schema),
+                    deprecated: schema.deprecated, defaultValue: schema.defaultValue
+                ))
         }
         return result
     }

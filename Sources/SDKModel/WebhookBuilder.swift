@@ -28,14 +28,18 @@ enum WebhookBuilder {
             if values.count != config.webhookDiscriminators.count { values = [] }
             if !values.isEmpty {
                 if let other = seenValues[values] {
-                    types.log.warning("webhooks '\(other)' and '\(webhook.name)' have the same \(config.webhookDiscriminators.joined(separator: ", ")); only the first can be told apart without its name", at: webhook.mark)
+                    types.log.warning(
+                        "webhooks '\(other)' and '\(webhook.name)' have the same \(config.webhookDiscriminators.joined(separator: ", ")); only the first can be told apart without its name",
+                        at: webhook.mark)
                     values = []
                 } else {
                     seenValues[values] = webhook.name
                 }
             }
-            events.append(Webhooks.Event(caseName: caseName, name: webhook.name, payloadType: payloadType,
-                                         summary: webhook.summary, description: webhook.description, discriminatorValues: values))
+            events.append(
+                Webhooks.Event(
+                    caseName: caseName, name: webhook.name, payloadType: payloadType,
+                    summary: webhook.summary, description: webhook.description, discriminatorValues: values))
         }
         return Webhooks(typeName: typeName, events: events, discriminators: config.webhookDiscriminators)
     }
@@ -43,7 +47,8 @@ enum WebhookBuilder {
     /// The one value a payload property allows (`enum: [x]` or `const: x`), following references.
     static func constant(_ property: String, in schema: Schema?, types: TypeResolver) -> String? {
         guard let schema, let object = types.mergedObject(schema),
-              let found = object.properties.first(where: { $0.name == property }) else { return nil }
+            let found = object.properties.first(where: { $0.name == property })
+        else { return nil }
         if case .string(_, let values?) = found.schema.kind, values.count == 1 { return values[0] }
         return nil
     }

@@ -29,7 +29,7 @@ enum HTTPDate {
         }
         let time = clock.compactMap { Int($0) }
         guard let day, let month, let year, time.count == 3,
-              (1...31).contains(day), (0...23).contains(time[0]), (0...59).contains(time[1]), (0...60).contains(time[2])
+            (1...31).contains(day), (0...23).contains(time[0]), (0...59).contains(time[1]), (0...60).contains(time[2])
         else { return nil }
         let days = RFC3339.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + time[0] * 3_600 + time[1] * 60 + time[2]

@@ -8,19 +8,19 @@ enum RFC3339 {
     static func parse(_ text: String) -> Date? {
         var scanner = Scanner(Array(text.utf8))
         guard let year = scanner.digits(4), scanner.take("-"),
-              let month = scanner.digits(2), scanner.take("-"),
-              let day = scanner.digits(2),
-              (1...12).contains(month), (1...daysInMonth(month, year: year)).contains(day)
+            let month = scanner.digits(2), scanner.take("-"),
+            let day = scanner.digits(2),
+            (1...12).contains(month), (1...daysInMonth(month, year: year)).contains(day)
         else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         if scanner.isAtEnd {
             return Date(timeIntervalSince1970: TimeInterval(days * 86_400))
         }
         guard scanner.take("T") || scanner.take("t") || scanner.take(" "),
-              let hour = scanner.digits(2), scanner.take(":"),
-              let minute = scanner.digits(2), scanner.take(":"),
-              let second = scanner.digits(2),
-              hour < 24, minute < 60, second <= 60
+            let hour = scanner.digits(2), scanner.take(":"),
+            let minute = scanner.digits(2), scanner.take(":"),
+            let second = scanner.digits(2),
+            hour < 24, minute < 60, second <= 60
         else { return nil }
         var fraction: TimeInterval = 0
         if scanner.take(".") || scanner.take(",") {

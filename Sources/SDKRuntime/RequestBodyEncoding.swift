@@ -24,7 +24,9 @@ extension APIRequest {
 
 extension APIClientCore {
     /// `value` as JSON, sent as `contentType`.
-    public func encodeJSON<T: Encodable, E: Error>(_ value: T, contentType: String = "application/json", mapError: (RequestFailure) -> E) throws(E) -> EncodedBody {
+    public func encodeJSON<T: Encodable, E: Error>(
+        _ value: T, contentType: String = "application/json", mapError: (RequestFailure) -> E
+    ) throws(E) -> EncodedBody {
         EncodedBody(data: try encode(value, mapError: mapError), contentType: contentType)
     }
 
@@ -39,7 +41,8 @@ extension APIClientCore {
 
     /// `value` as `multipart/form-data`: `files` are sent as file parts, every other property as
     /// a text part (see ``MultipartFormData``).
-    public func encodeMultipart<T: Encodable, E: Error>(_ value: T, files: [String: Data?], mapError: (RequestFailure) -> E) throws(E) -> EncodedBody {
+    public func encodeMultipart<T: Encodable, E: Error>(_ value: T, files: [String: Data?], mapError: (RequestFailure) -> E) throws(E) -> EncodedBody
+    {
         do {
             return try MultipartFormData.encode(value, files: files)
         } catch {
@@ -93,7 +96,7 @@ public enum FormEncoding {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)
@@ -108,7 +111,9 @@ public enum FormEncoding {
 public enum MultipartFormData {
     /// Encodes `value`: the properties named in `files` as file parts (skipped when `nil`),
     /// every other property as a text part (arrays as repeated parts, objects as JSON).
-    public static func encode<T: Encodable>(_ value: T, files: [String: Data?], boundary: String = "sdkgen-" + UUID().uuidString) throws -> EncodedBody {
+    public static func encode<T: Encodable>(
+        _ value: T, files: [String: Data?], boundary: String = "sdkgen-" + UUID().uuidString
+    ) throws -> EncodedBody {
         let json = try JSONCoding.makeDecoder().decode(JSONValue.self, from: JSONCoding.makeEncoder().encode(value))
         var body = Data()
         func part(_ name: String, filename: String?, contentType: String?, _ data: Data) {

@@ -41,7 +41,8 @@ public struct TemplateLibrary: Sendable {
             for reference in template.partialReferences {
                 if path.contains(reference.name) {
                     let cycle = (path.drop(while: { $0 != reference.name }) + [reference.name]).joined(separator: " → ")
-                    let error = TemplateError("including '\(reference.name)' here never ends (\(cycle))", line: reference.line, column: reference.column)
+                    let error = TemplateError(
+                        "including '\(reference.name)' here never ends (\(cycle))", line: reference.line, column: reference.column)
                     return IncludeProblem(template: name, error: error)
                 }
                 if let problem = visit(reference.name) { return problem }

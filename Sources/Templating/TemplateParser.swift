@@ -66,7 +66,9 @@ struct TemplateParser {
                 }
                 guard section.name.text == name else {
                     let opened = mark(section.offset)
-                    throw error("'\(name)' is closed here but the open section is '\(section.name.text)' (opened at \(opened.line):\(opened.column))", at: tagStart)
+                    throw error(
+                        "'\(name)' is closed here but the open section is '\(section.name.text)' (opened at \(opened.line):\(opened.column))",
+                        at: tagStart)
                 }
                 let body = nodes
                 nodes = section.enclosing
@@ -119,7 +121,9 @@ struct TemplateParser {
         case UInt8(ascii: "="): return (.delimiters, String(decoding: content, as: UTF8.self), tagEnd)
         case UInt8(ascii: "%"):
             guard isTextContentType(rest) else {
-                throw error("'\(rest)' is not a pragma sdkgen knows: the only one is 'CONTENT_TYPE: TEXT' (sdkgen always writes text and never escapes HTML)", at: tagStart)
+                throw error(
+                    "'\(rest)' is not a pragma sdkgen knows: the only one is 'CONTENT_TYPE: TEXT' (sdkgen always writes text and never escapes HTML)",
+                    at: tagStart)
             }
             return (.pragma, rest, tagEnd)
         case UInt8(ascii: "$"), UInt8(ascii: "<"):
@@ -142,7 +146,8 @@ struct TemplateParser {
 
     /// `{{=<% %>=}}`: two new delimiters, without spaces or `=` in them.
     private mutating func changeDelimiters(_ content: String, at offset: Int) throws(TemplateError) {
-        let inner = content.count >= 2 && content.hasSuffix("=") ? content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" }) : []
+        let inner =
+            content.count >= 2 && content.hasSuffix("=") ? content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" }) : []
         guard inner.count == 2, !inner.contains(where: { $0.contains("=") }) else {
             throw error("a delimiter change is written '{{=<% %>=}}': two delimiters without spaces or '='", at: offset)
         }
@@ -160,10 +165,11 @@ struct TemplateParser {
     }
 
     private func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-        }
+        !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            }
     }
 
     /// `CONTENT_TYPE: TEXT`, with any spaces or tabs around its two parts.

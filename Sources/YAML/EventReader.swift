@@ -59,9 +59,10 @@ struct EventReader: ~Copyable {
             return .alias(anchor: decodeCString(event.data.alias.anchor) ?? "", mark: mark)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let value = data.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
-            } ?? ""
+            let value =
+                data.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
+                } ?? ""
             let scalar = YAMLScalar(value, style: ScalarStyle(data.style))
             return .scalar(scalar, anchor: decodeCString(data.anchor), tag: decodeCString(data.tag), mark: mark)
         case YAML_SEQUENCE_START_EVENT:

@@ -16,7 +16,8 @@ func libYAMLError(of parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) -
     var message = String(cString: problemPointer)
     if parser.error == YAML_READER_ERROR {
         if parser.problem_value != -1 {
-            message += message.contains("octet")
+            message +=
+                message.contains("octet")
                 ? " (byte \(hex(parser.problem_value, digits: 2)))"
                 : " (U+\(hex(parser.problem_value, digits: 4).dropFirst(2)))"
         }
@@ -67,17 +68,25 @@ func sourceMark(ofByteOffset offset: Int, in input: UnsafeBufferPointer<UInt8>) 
         let current = input[index]
         switch current {
         case 0x0A:
-            line += 1; column = 1; index += 1
+            line += 1
+            column = 1
+            index += 1
         case 0x0D:
             if byte(index + 1) == 0x0A {
                 index += 1  // The LF that follows ends the line.
             } else {
-                line += 1; column = 1; index += 1
+                line += 1
+                column = 1
+                index += 1
             }
         case 0xC2 where byte(index + 1) == 0x85 && index + 2 <= end:
-            line += 1; column = 1; index += 2
+            line += 1
+            column = 1
+            index += 2
         case 0xE2 where byte(index + 1) == 0x80 && (byte(index + 2) == 0xA8 || byte(index + 2) == 0xA9) && index + 3 <= end:
-            line += 1; column = 1; index += 3
+            line += 1
+            column = 1
+            index += 3
         default:
             if current & 0xC0 != 0x80 { column += 1 }
             index += 1

@@ -26,7 +26,9 @@ struct CheckCommand: ParsableCommand {
             print("sdkgen: \(directory) is up to date (\(checked.sdk.files.files.count) files)")
             return
         }
-        Console.printError("sdkgen: error: \(directory) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; run `swift run sdkgen` to regenerate")
+        Console.printError(
+            "sdkgen: error: \(directory) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; run `swift run sdkgen` to regenerate"
+        )
         for difference in differences {
             Console.printError("\(difference.kind.rawValue): \(directory)/\(difference.path)")
             let lines = difference.diff.split(separator: "\n", omittingEmptySubsequences: false)

@@ -17,7 +17,9 @@ struct GenerateCommand: ParsableCommand {
         Console.printDiagnostics(of: result)
         guard let generated = result.value else { throw ExitCode.failure }
         let report = generated.report
-        print("sdkgen: \(generated.sdk.moduleName) → \(generated.sdk.directory): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed")
+        print(
+            "sdkgen: \(generated.sdk.moduleName) → \(generated.sdk.directory): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed"
+        )
         timing.report(result.timings)
     }
 }
@@ -35,8 +37,9 @@ struct TimingOptions: ParsableArguments {
 
 /// How the generated files are laid out; shared by `generate` and `check`.
 struct OutputShapeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Write the whole SDK as this one .swift file instead of one file per type (for build plugins, which must name their outputs first).",
-        valueName: "name.swift"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the whole SDK as this one .swift file instead of one file per type (for build plugins, which must name their outputs first).",
+            valueName: "name.swift"))
     var singleFile: String?
 }

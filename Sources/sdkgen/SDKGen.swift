@@ -7,9 +7,9 @@ struct SDKGen: ParsableCommand {
         commandName: "sdkgen",
         abstract: "Generate a Swift client SDK from an OpenAPI 3.0/3.1 description.",
         discussion: """
-        With no arguments, regenerates Generated/<Module> from the one spec in the nearest Specs/ \
-        folder (and Specs/sdkgen.yaml when present).
-        """,
+            With no arguments, regenerates Generated/<Module> from the one spec in the nearest Specs/ \
+            folder (and Specs/sdkgen.yaml when present).
+            """,
         subcommands: [GenerateCommand.self, CheckCommand.self, ValidateCommand.self],
         defaultSubcommand: GenerateCommand.self
     )

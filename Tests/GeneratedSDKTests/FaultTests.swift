@@ -99,7 +99,8 @@ struct FaultTests {
             #expect(await server.requests.count == 2)
             print("[fault] cut off after 100 of 4096 bytes→204: success, 2 requests")
         }
-        try await withLoopbackServer([.cutOff(after: 100, of: 4_096), .cutOff(after: 10, of: 4_096), .cutOff(after: 0, of: 4_096), .empty()]) { server in
+        try await withLoopbackServer([.cutOff(after: 100, of: 4_096), .cutOff(after: 10, of: 4_096), .cutOff(after: 0, of: 4_096), .empty()]) {
+            server in
             let client = try faultClient(server, retryPolicy: quickRetries)
             let error = await linqError { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
             guard case .transport(let message)? = error else {
@@ -183,8 +184,10 @@ struct FaultTests {
     @Test("A 50 MB body arrives whole and its error description stays short")
     func fiftyMegabyteBody() async throws {
         let size = 50 * 1_000 * 1_000
-        let big = ScriptedResponse(status: 200, headers: [(name: "Content-Type", value: "application/octet-stream")], body: Data(repeating: UInt8(ascii: "a"), count: size))
-        let bigError = ScriptedResponse(status: 502, headers: [(name: "Content-Type", value: "text/html")], body: Data(repeating: UInt8(ascii: "<"), count: size))
+        let big = ScriptedResponse(
+            status: 200, headers: [(name: "Content-Type", value: "application/octet-stream")], body: Data(repeating: UInt8(ascii: "a"), count: size))
+        let bigError = ScriptedResponse(
+            status: 502, headers: [(name: "Content-Type", value: "text/html")], body: Data(repeating: UInt8(ascii: "<"), count: size))
         try await withLoopbackServer([big, bigError]) { server in
             let client = try faultClient(server, retryPolicy: .none)
             var response: HTTPResponse?
@@ -203,7 +206,9 @@ struct FaultTests {
             let description = String(describing: error)
             #expect(description.count < 1_000)
             #expect(await server.requests.count == 2)
-            print("[fault] 50 MB: 200 body of \(response?.body.count ?? 0) bytes in \(seconds(took)); 502 of \(errorResponse.body.count) bytes → unexpectedStatus, description \(description.count) characters")
+            print(
+                "[fault] 50 MB: 200 body of \(response?.body.count ?? 0) bytes in \(seconds(took)); 502 of \(errorResponse.body.count) bytes → unexpectedStatus, description \(description.count) characters"
+            )
         }
     }
 }

@@ -48,13 +48,15 @@ struct LinqClientTests {
         }
     }
 
-    @Test("Each documented error status becomes its case with status, code and message", arguments: [
-        (400, 1002, "Phone number must be in E.164 format"),
-        (401, 2004, "Unauthorized - missing or invalid authentication token"),
-        (403, 2005, "Access denied - insufficient permissions for this resource"),
-        (404, 2001, "Resource not found"),
-        (500, 3006, "Internal server error"),
-    ])
+    @Test(
+        "Each documented error status becomes its case with status, code and message",
+        arguments: [
+            (400, 1002, "Phone number must be in E.164 format"),
+            (401, 2004, "Unauthorized - missing or invalid authentication token"),
+            (403, 2005, "Access denied - insufficient permissions for this resource"),
+            (404, 2001, "Resource not found"),
+            (500, 3006, "Internal server error"),
+        ])
     func documentedErrors(status: Int, code: Int, message: String) async throws {
         try await withLoopbackServer([envelope(status, code, message)]) { server in
             let client = try linqClient(server)
@@ -62,7 +64,7 @@ struct LinqClientTests {
             let body: ErrorResponse
             switch (status, error) {
             case (400, .badRequest(let decoded, _)), (401, .unauthorized(let decoded, _)), (403, .forbidden(let decoded, _)),
-                 (404, .notFound(let decoded, _)), (500, .internalServerError(let decoded, _)):
+                (404, .notFound(let decoded, _)), (500, .internalServerError(let decoded, _)):
                 body = decoded
             default:
                 Issue.record("status \(status) became \(error)")
@@ -148,7 +150,9 @@ struct LinqClientTests {
 struct ReadmeExampleTests {
     @Test("Typed catch clauses match documented errors, as the README shows")
     func typedCatch() async throws {
-        try await withLoopbackServer([envelope(403, 2005, "Access denied - insufficient permissions for this resource"), envelope(404, 2001, "Resource not found")]) { server in
+        try await withLoopbackServer([
+            envelope(403, 2005, "Access denied - insufficient permissions for this resource"), envelope(404, 2001, "Resource not found"),
+        ]) { server in
             let client = try linqClient(server)
             var outcomes: [String] = []
             for _ in 0..<2 {

@@ -51,9 +51,10 @@ struct SecretsTests {
             if let error = await linqError(body) { errors.append(error) }
         }
         let keyCookie = [(name: "Set-Cookie", value: "session=\(apiKey)")]
-        let statuses: [ScriptedResponse] = [400, 401, 403, 404, 500].map { status in
-            .json(#"{"error":{"status":\#(status),"code":1,"message":"no"},"success":false}"#, status: status, headers: keyCookie)
-        } + [.text("<html>502</html>", status: 502, contentType: "text/html"), .hang, .hang]
+        let statuses: [ScriptedResponse] =
+            [400, 401, 403, 404, 500].map { status in
+                .json(#"{"error":{"status":\#(status),"code":1,"message":"no"},"success":false}"#, status: status, headers: keyCookie)
+            } + [.text("<html>502</html>", status: 502, contentType: "text/html"), .hang, .hang]
         try await withLoopbackServer(statuses) { server in
             // A generous timeout for the answered statuses (a loaded machine must not turn one into
             // `.timedOut`), a short one for the request the server never answers.
@@ -83,10 +84,11 @@ struct SecretsTests {
         await collect { () async throws(LinqError) in _ = try LinqClient(apiKey: apiKey, baseURL: URL(string: "relative/\(chatID)")) }
 
         let names = Set(errors.map(caseName))
-        #expect(names == [
-            "badRequest", "unauthorized", "forbidden", "notFound", "internalServerError", "unexpectedStatus",
-            "undecodableBody", "transport", "timedOut", "cancelled", "encodingFailed", "missingAPIKey", "invalidBaseURL",
-        ])
+        #expect(
+            names == [
+                "badRequest", "unauthorized", "forbidden", "notFound", "internalServerError", "unexpectedStatus",
+                "undecodableBody", "transport", "timedOut", "cancelled", "encodingFailed", "missingAPIKey", "invalidBaseURL",
+            ])
         for error in errors {
             var dumpedText = ""
             dump(error, to: &dumpedText)

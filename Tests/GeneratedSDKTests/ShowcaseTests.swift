@@ -4,13 +4,13 @@ import Showcase
 import Testing
 
 let postJSON = """
-{"id":"7d444840-9dc0-11d1-b245-5ffdce74fad2","title":"Hello","status":"published","priority":7,\
-"body":{"kind":"markdown","text":"# Hi"},"created_at":"2026-11-25T08:00:00Z","publish_on":"2026-12-01",\
-"canonical_url":null,"views":9007199254740993,"rating":4.5,"cover_thumbnail":"AAEC","metadata":{"lang":"en"},\
-"extras":{"pinned":true,"weight":[1,2]},"author":{"name":"Ada","email":null},"layout":"narrow",\
-"comments":[{"text":"first","parent":{"text":"root"},"thread":{"root":{"text":"deep"}}}],\
-"anything":{"x":null},"id_or_slug":42}
-"""
+    {"id":"7d444840-9dc0-11d1-b245-5ffdce74fad2","title":"Hello","status":"published","priority":7,\
+    "body":{"kind":"markdown","text":"# Hi"},"created_at":"2026-11-25T08:00:00Z","publish_on":"2026-12-01",\
+    "canonical_url":null,"views":9007199254740993,"rating":4.5,"cover_thumbnail":"AAEC","metadata":{"lang":"en"},\
+    "extras":{"pinned":true,"weight":[1,2]},"author":{"name":"Ada","email":null},"layout":"narrow",\
+    "comments":[{"text":"first","parent":{"text":"root"},"thread":{"root":{"text":"deep"}}}],\
+    "anything":{"x":null},"id_or_slug":42}
+    """
 
 func showcaseClient(_ server: LoopbackServer) throws -> ShowcaseClient {
     try ShowcaseClient(apiKey: "showcase-key", baseURL: server.baseURL, maxRetries: 0)
@@ -70,13 +70,15 @@ struct ShowcaseModelTests {
         #expect(post.revision == 3)
         #expect(post.body == .html(HTMLContent(kind: "html", html: "<p>")))
         #expect(throws: DecodingError.self) {
-            try JSONCoding.makeDecoder().decode(AuditedPost.self, from: Data(#"{"title":"t","body":{"kind":"html","html":""},"status":"draft","created_by":"ada"}"#.utf8))
+            try JSONCoding.makeDecoder().decode(
+                AuditedPost.self, from: Data(#"{"title":"t","body":{"kind":"html","html":""},"status":"draft","created_by":"ada"}"#.utf8))
         }
     }
 
     @Test("Webhook deliveries are told apart by their kind")
     func webhooks() throws {
-        let published = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.published","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2"}"#.utf8))
+        let published = try ShowcaseWebhookEvent.decode(
+            from: Data(#"{"kind":"post.published","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2"}"#.utf8))
         guard case .postPublished(let event) = published else {
             Issue.record("unexpected \(published)")
             return
@@ -111,10 +113,11 @@ struct ShowcaseHTTPTests {
                 count += 1
             }
             #expect(count == 2)
-            #expect(await server.requests.map(\.target) == [
-                "/v2/posts?tags=a%20b&tags=c&since=2026-01-02",
-                "/v2/posts?cursor=b&tags=a%20b&tags=c&since=2026-01-02",
-            ])
+            #expect(
+                await server.requests.map(\.target) == [
+                    "/v2/posts?tags=a%20b&tags=c&since=2026-01-02",
+                    "/v2/posts?cursor=b&tags=a%20b&tags=c&since=2026-01-02",
+                ])
         }
     }
 
@@ -129,23 +132,24 @@ struct ShowcaseHTTPTests {
             #expect(contentType.hasPrefix("multipart/form-data; boundary=sdkgen-"))
             let boundary = String(contentType.dropFirst("multipart/form-data; boundary=".count))
             let body = try #require(request.bodyText)
-            #expect(body == """
-            --\(boundary)\r
-            Content-Disposition: form-data; name="caption"\r
-            \r
-            a "cat"\r
-            --\(boundary)\r
-            Content-Disposition: form-data; name="position"\r
-            \r
-            2\r
-            --\(boundary)\r
-            Content-Disposition: form-data; name="file"; filename="file"\r
-            Content-Type: application/octet-stream\r
-            \r
-            PNGDATA\r
-            --\(boundary)--\r
+            #expect(
+                body == """
+                    --\(boundary)\r
+                    Content-Disposition: form-data; name="caption"\r
+                    \r
+                    a "cat"\r
+                    --\(boundary)\r
+                    Content-Disposition: form-data; name="position"\r
+                    \r
+                    2\r
+                    --\(boundary)\r
+                    Content-Disposition: form-data; name="file"; filename="file"\r
+                    Content-Type: application/octet-stream\r
+                    \r
+                    PNGDATA\r
+                    --\(boundary)--\r
 
-            """)
+                    """)
         }
     }
 

@@ -4,10 +4,10 @@ import Testing
 import Widgets
 
 let widgetJSON = """
-{"id":"0f8fad5b-d9cb-469f-a165-70867728950e","name":"Sprocket","status":"paused",\
-"created_at":"2026-11-25T08:00:00.125Z","tags":["gear"],"notes":null,"default":true,\
-"dimensions":{"width":2.5,"height":4},"metadata":{"color":"blue"}}
-"""
+    {"id":"0f8fad5b-d9cb-469f-a165-70867728950e","name":"Sprocket","status":"paused",\
+    "created_at":"2026-11-25T08:00:00.125Z","tags":["gear"],"notes":null,"default":true,\
+    "dimensions":{"width":2.5,"height":4},"metadata":{"color":"blue"}}
+    """
 
 func widgetsClient(_ server: LoopbackServer) throws -> WidgetsClient {
     try WidgetsClient(apiKey: "widgets-key", baseURL: server.baseURL, maxRetries: 0)
@@ -82,7 +82,9 @@ struct WidgetsClientTests {
             #expect(body.title == "Not found")
             #expect(response.statusCode == 404)
 
-            let invalid = await widgetsError { () async throws(WidgetsError) in try await client.widgets.create(idempotencyKey: "k", body: WidgetDraft(name: "")) }
+            let invalid = await widgetsError { () async throws(WidgetsError) in
+                try await client.widgets.create(idempotencyKey: "k", body: WidgetDraft(name: ""))
+            }
             guard case .unprocessableEntity(let problemBody, _)? = invalid else {
                 Issue.record("expected unprocessableEntity, got \(String(describing: invalid))")
                 return
@@ -95,7 +97,10 @@ struct WidgetsClientTests {
                 return
             }
             #expect(conflictResponse.statusCode == 409)
-            #expect(await server.requests.map(\.target) == ["/v1/widgets/\(id.uuidString.lowercased())", "/v1/widgets", "/v1/widgets/\(id.uuidString.lowercased())"])
+            #expect(
+                await server.requests.map(\.target) == [
+                    "/v1/widgets/\(id.uuidString.lowercased())", "/v1/widgets", "/v1/widgets/\(id.uuidString.lowercased())",
+                ])
         }
     }
 

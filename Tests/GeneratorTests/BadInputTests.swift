@@ -52,7 +52,9 @@ struct BadInputTests {
     func deepNesting() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let text = "openapi: 3.1.0\ninfo: {title: Deep, version: '1'}\npaths: {}\nx-deep: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
+        let text =
+            "openapi: 3.1.0\ninfo: {title: Deep, version: '1'}\npaths: {}\nx-deep: " + String(repeating: "[", count: 10_000)
+            + String(repeating: "]", count: 10_000) + "\n"
         try write(text, to: folder + "/deep.yaml")
         let run = try runTool(["validate", "--spec", "deep.yaml"], in: folder)
         #expect(run.status == 1)
@@ -73,7 +75,8 @@ struct BadInputTests {
         var big = "openapi: 3.1.0\ninfo: {title: Big, version: '1'}\npaths:\n"
         var index = 0
         while big.utf8.count < 20_000_000 {
-            big += "  /items\(index):\n    get:\n      operationId: getItem\(index)\n      description: '\(String(repeating: "x", count: 200))'\n      responses: {'200': {description: ok}}\n"
+            big +=
+                "  /items\(index):\n    get:\n      operationId: getItem\(index)\n      description: '\(String(repeating: "x", count: 200))'\n      responses: {'200': {description: ok}}\n"
             index += 1
         }
         try write(big, to: folder + "/big.yaml")

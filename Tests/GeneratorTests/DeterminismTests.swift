@@ -11,7 +11,9 @@ struct DeterminismTests {
         let spec = packageRoot + "/Tests/Golden/Showcase/openapi.yaml"
         let config = packageRoot + "/Tests/Golden/Showcase/sdkgen.yaml"
         let locales = ["C", "en_US.UTF-8", "tr_TR.UTF-8", "de_DE.UTF-8", "ja_JP.UTF-8", "ar_SA.UTF-8", "C.UTF-8", "fr_FR.UTF-8"]
-        let zones = ["UTC", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham", "Europe/Istanbul", "Australia/Eucla", "UTC", "America/St_Johns"]
+        let zones = [
+            "UTC", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Chatham", "Europe/Istanbul", "Australia/Eucla", "UTC", "America/St_Johns",
+        ]
         var processes: [(Process, String)] = []
         for index in 0..<8 {
             let directory = root + "/run\(index)/nested/\(String(repeating: "d", count: index + 1))"

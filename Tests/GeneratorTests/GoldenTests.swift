@@ -15,12 +15,18 @@ struct GoldenCase: CustomStringConvertible, Sendable {
 }
 
 let goldenCases = [
-    GoldenCase(name: "Linq (Generated/Linq is the golden output of Specs/)", spec: "Specs/linq.yaml", config: "Specs/sdkgen.yaml", expected: "Generated/Linq"),
-    GoldenCase(name: "Widgets (query, header and JSON bodies)", spec: "Tests/Golden/Widgets/openapi.yaml", config: "Tests/Golden/Widgets/sdkgen.yaml", expected: "Tests/Golden/Widgets/Expected"),
+    GoldenCase(
+        name: "Linq (Generated/Linq is the golden output of Specs/)", spec: "Specs/linq.yaml", config: "Specs/sdkgen.yaml", expected: "Generated/Linq"
+    ),
+    GoldenCase(
+        name: "Widgets (query, header and JSON bodies)", spec: "Tests/Golden/Widgets/openapi.yaml", config: "Tests/Golden/Widgets/sdkgen.yaml",
+        expected: "Tests/Golden/Widgets/Expected"),
     GoldenCase(
         name: "Showcase (every schema and body construct)", spec: "Tests/Golden/Showcase/openapi.yaml",
         config: "Tests/Golden/Showcase/sdkgen.yaml", expected: "Tests/Golden/Showcase/Expected",
-        warnings: ["Tests/Golden/Showcase/openapi.yaml:180:23: warning: a schema with several types (string, integer) is generated as an arbitrary JSON value"]
+        warnings: [
+            "Tests/Golden/Showcase/openapi.yaml:180:23: warning: a schema with several types (string, integer) is generated as an arbitrary JSON value"
+        ]
     ),
     GoldenCase(
         name: "Hostile (injection attempts and awkward names)", spec: "Tests/Golden/Hostile/openapi.yaml",
@@ -51,14 +57,16 @@ struct GoldenTests {
         }
         let differences = OutputWriter.differences(output.files, in: folder)
         for difference in differences {
-            Issue.record("\(golden.expected)/\(difference.path) is \(difference.kind.rawValue) (run with SDKGEN_RECORD=1 to accept):\n\(difference.diff)")
+            Issue.record(
+                "\(golden.expected)/\(difference.path) is \(difference.kind.rawValue) (run with SDKGEN_RECORD=1 to accept):\n\(difference.diff)")
         }
         #expect(differences.isEmpty)
     }
 
     @Test("Generation is deterministic: three runs give identical file sets")
     func deterministic() throws {
-        let input = GenerationInput(specPath: packageRoot + "/Tests/Golden/Widgets/openapi.yaml", configPath: packageRoot + "/Tests/Golden/Widgets/sdkgen.yaml")
+        let input = GenerationInput(
+            specPath: packageRoot + "/Tests/Golden/Widgets/openapi.yaml", configPath: packageRoot + "/Tests/Golden/Widgets/sdkgen.yaml")
         let runs = try (0..<3).map { _ in try Pipeline.render(input).get().files }
         #expect(runs[0] == runs[1] && runs[1] == runs[2])
     }
@@ -88,19 +96,20 @@ struct UnifiedDiffTests {
         #expect(UnifiedDiff.make(old: "a\nb\n", new: "a\nb\n", oldName: "x", newName: "x") == "")
         let old = (1...10).map(String.init).joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "5\n", with: "five\n")
-        #expect(UnifiedDiff.make(old: old, new: new, oldName: "a", newName: "b") == """
-        --- a
-        +++ b
-        @@ -2,7 +2,7 @@
-         2
-         3
-         4
-        -5
-        +five
-         6
-         7
-         8
+        #expect(
+            UnifiedDiff.make(old: old, new: new, oldName: "a", newName: "b") == """
+                --- a
+                +++ b
+                @@ -2,7 +2,7 @@
+                 2
+                 3
+                 4
+                -5
+                +five
+                 6
+                 7
+                 8
 
-        """)
+                """)
     }
 }

@@ -61,9 +61,10 @@ struct InjectionTests {
 
     @Test("The lexer tells code, literals and comments apart")
     func lexer() {
-        #expect(SwiftLineLexer.regions(of: #"a "b\"c" // d"#) == [
-            .code, .code, .string, .string, .string, .string, .string, .string, .code, .comment, .comment, .comment, .comment,
-        ])
+        #expect(
+            SwiftLineLexer.regions(of: #"a "b\"c" // d"#) == [
+                .code, .code, .string, .string, .string, .string, .string, .string, .code, .comment, .comment, .comment, .comment,
+            ])
     }
 
     @Test("No generated line is a doc comment broken by a raw line break or control character")
@@ -72,7 +73,9 @@ struct InjectionTests {
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".swift") else { continue }
             let text = try String(contentsOfFile: folder + "/" + relative, encoding: .utf8)
-            let forbidden = text.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            let forbidden = text.unicodeScalars.filter {
+                ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}"
+            }
             #expect(forbidden.isEmpty, "\(relative) holds \(forbidden.map { String($0.value, radix: 16) })")
         }
     }

@@ -19,10 +19,11 @@ struct PipelineTests {
         try FileManager.default.removeItem(atPath: config)
         #expect(result.value == nil)
         #expect(result.sources.files.map(\.path) == [spec, config])
-        #expect(result.renderedDiagnostics == [
-            "\(spec):4:3: error: path 'x' must start with '/'\n  x: {}\n  ^",
-            "\(config):2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations\nclinet: X\n^",
-        ])
+        #expect(
+            result.renderedDiagnostics == [
+                "\(spec):4:3: error: path 'x' must start with '/'\n  x: {}\n  ^",
+                "\(config):2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations\nclinet: X\n^",
+            ])
         #expect(result.errorCount == 2 && result.warningCount == 0)
     }
 
@@ -52,12 +53,13 @@ struct DiagnosticRenderingTests {
             Diagnostic(.error, "not read", file: "c.yaml", at: SourceMark(line: 1, column: 1)),
             Diagnostic(.error, "whole file", file: "a.yaml", at: nil),
         ]
-        #expect(diagnostics.rendered(with: sources) == [
-            "a.yaml:2:2: error: in a\ntwo\n ^",
-            "b.yaml:2:1: warning: in b\nbeta\n^",
-            "c.yaml:1:1: error: not read",
-            "a.yaml: error: whole file",
-        ])
+        #expect(
+            diagnostics.rendered(with: sources) == [
+                "a.yaml:2:2: error: in a\ntwo\n ^",
+                "b.yaml:2:1: warning: in b\nbeta\n^",
+                "c.yaml:1:1: error: not read",
+                "a.yaml: error: whole file",
+            ])
     }
 }
 

@@ -10,7 +10,8 @@ struct TimingsTests {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let spec = packageRoot + "/Specs/linq.yaml"
-        let run = try runTool(["generate", "--spec", spec, "--config", packageRoot + "/Specs/sdkgen.yaml", "--output", folder + "/Out", "--timings"], in: folder)
+        let run = try runTool(
+            ["generate", "--spec", spec, "--config", packageRoot + "/Specs/sdkgen.yaml", "--output", folder + "/Out", "--timings"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("written"), "the usual summary is still printed")
         let lines = run.stderr.split(separator: "\n").map(String.init)

@@ -30,20 +30,21 @@ struct GoodDocumentTests {
 
     @Test("Nullable in both dialects, recursive schemas and inline refs")
     func schemas() throws {
-        let text = document(extra: """
-        components:
-          schemas:
-            Node:
-              type: object
-              properties:
-                children:
-                  type: array
-                  items: {$ref: '#/components/schemas/Node'}
-                label: {type: [string, 'null']}
-                legacy: {type: string, nullable: true}
-                size: {$ref: '#/components/schemas/Node/properties/count'}
-                count: {type: integer, format: int64}
-        """)
+        let text = document(
+            extra: """
+                components:
+                  schemas:
+                    Node:
+                      type: object
+                      properties:
+                        children:
+                          type: array
+                          items: {$ref: '#/components/schemas/Node'}
+                        label: {type: [string, 'null']}
+                        legacy: {type: string, nullable: true}
+                        size: {$ref: '#/components/schemas/Node/properties/count'}
+                        count: {type: integer, format: int64}
+                """)
         let result = load(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let node = try #require(result.document?.schemas.first)
@@ -64,19 +65,20 @@ struct GoodDocumentTests {
 
     @Test("Path-level parameters merge with operation parameters; the operation's win")
     func parameterMerge() throws {
-        let text = document(paths: """
+        let text = document(
+            paths: """
 
-          /items/{id}:
-            parameters:
-              - {name: id, in: path, required: true, schema: {type: string}}
-              - {name: verbose, in: query, schema: {type: boolean}}
-            get:
-              operationId: getItem
-              parameters:
-                - {name: verbose, in: query, required: true, schema: {type: boolean}}
-              responses:
-                '200': {description: ok}
-        """)
+                  /items/{id}:
+                    parameters:
+                      - {name: id, in: path, required: true, schema: {type: string}}
+                      - {name: verbose, in: query, schema: {type: boolean}}
+                    get:
+                      operationId: getItem
+                      parameters:
+                        - {name: verbose, in: query, required: true, schema: {type: boolean}}
+                      responses:
+                        '200': {description: ok}
+                """)
         let result = load(text)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let operation = try #require(result.document?.operations.first)
@@ -86,7 +88,8 @@ struct GoodDocumentTests {
 
     @Test("JSON specs load too")
     func json() throws {
-        let text = #"{"openapi": "3.0.3", "info": {"title": "J", "version": "1"}, "paths": {"/a": {"get": {"operationId": "a", "responses": {"204": {"description": "none"}}}}}}"#
+        let text =
+            #"{"openapi": "3.0.3", "info": {"title": "J", "version": "1"}, "paths": {"/a": {"get": {"operationId": "a", "responses": {"204": {"description": "none"}}}}}}"#
         let result = load(text)
         #expect(result.diagnostics.isEmpty)
         #expect(result.document?.operations.map(\.operationID) == ["a"])
@@ -94,20 +97,22 @@ struct GoodDocumentTests {
 
     @Test("Webhooks load with their payload schema and example; an empty one is reported, not dropped silently")
     func webhooks() throws {
-        let result = load(document(extra: """
-        webhooks:
-          chat.created:
-            post:
-              operationId: chatCreated
-              summary: A chat was created.
-              requestBody:
-                content:
-                  application/json:
-                    schema: {type: object, properties: {event_type: {type: string}}}
-                    example: {event_type: chat.created}
-              responses: {'200': {description: ok}}
-          empty: {}
-        """))
+        let result = load(
+            document(
+                extra: """
+                    webhooks:
+                      chat.created:
+                        post:
+                          operationId: chatCreated
+                          summary: A chat was created.
+                          requestBody:
+                            content:
+                              application/json:
+                                schema: {type: object, properties: {event_type: {type: string}}}
+                                example: {event_type: chat.created}
+                          responses: {'200': {description: ok}}
+                      empty: {}
+                    """))
         #expect(result.diagnostics.map(\.description) == ["spec.yaml:17:3: warning: webhook 'empty' has no operation and was skipped"])
         let webhook = try #require(result.document?.webhooks.first)
         #expect(result.document?.webhooks.count == 1)

@@ -17,11 +17,13 @@ let packageRoot: String = {
 struct PluginOutputTests {
     @Test("The SDK SDKGenPlugin generated for LinqPluginExample equals Generated/Linq, file for file and byte for byte")
     func pluginOutputEqualsGenerated() throws {
-        let path = try #require(Self.pluginOutput(named: PluginBuild.generatedFileName), "no \(PluginBuild.generatedFileName) in the build folder's plugins/outputs")
+        let path = try #require(
+            Self.pluginOutput(named: PluginBuild.generatedFileName), "no \(PluginBuild.generatedFileName) in the build folder's plugins/outputs")
         let files = try #require(SingleFile.split(String(contentsOfFile: path, encoding: .utf8)), "\(path) is not a --single-file output")
         let differences = OutputWriter.differences(files, in: packageRoot + "/Generated/Linq")
         for difference in differences {
-            Issue.record("Generated/Linq/\(difference.path) is \(difference.kind.rawValue) compared with the plugin's output \(path):\n\(difference.diff)")
+            Issue.record(
+                "Generated/Linq/\(difference.path) is \(difference.kind.rawValue) compared with the plugin's output \(path):\n\(difference.diff)")
         }
         #expect(differences.isEmpty)
         #expect(files.files.contains { $0.path == "LinqClient.swift" })

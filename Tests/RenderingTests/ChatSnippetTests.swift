@@ -81,7 +81,8 @@ let chatSpec = """
 struct ChatSnippetTests {
     @Test("A `oneOf` with a discriminator switches on the property's value")
     func oneOfWithDiscriminator() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             /// The `type` property says which case a value is; other values decode as `.unknown`.
             public indirect enum Part: Codable, Hashable, Sendable {
                 case text(TextPart)
@@ -105,7 +106,8 @@ struct ChatSnippetTests {
 
     @Test("A string enum is open: known cases plus `unknown`")
     func stringEnum() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             /// Values this version of the SDK does not know decode as `.unknown` instead of failing.
             public enum Kind: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
                 case text
@@ -118,7 +120,8 @@ struct ChatSnippetTests {
     @Test("A property whose type contains its model is stored behind `Indirect`")
     func recursiveProperty() throws {
         let files = try generate(chatSpec)
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             public struct Node: Codable, Hashable, Sendable {
                 public var parent: Node {
                     get { _parent.value }
@@ -134,7 +137,8 @@ struct ChatSnippetTests {
                     self.children = children
                 }
             """#, in: "Models/", of: files)
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                     self._parent = try container.decode(Indirect<Node>.self, forKey: DynamicCodingKey("parent"))
             """#, in: "Models/", of: files)
     }
@@ -142,11 +146,13 @@ struct ChatSnippetTests {
     @Test("A nested resource is a property of its parent, documented with its path from the client")
     func nestedResource() throws {
         let files = try generate(chatSpec)
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                     /// Calls under `client.chats.typing`.
                     public var typing: Typing { Typing(core: core) }
             """#, in: "Resources/Chats.swift", of: files)
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             extension ChatClient.Chats {
                 /// Calls under `client.chats.typing`.
                 public struct Typing: Sendable {
@@ -155,7 +161,8 @@ struct ChatSnippetTests {
 
     @Test("A form body is required when the spec says so, and encoded as a form")
     func formBody() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                 public func start(chatID: String, body: StartTypingRequest, options: RequestOptions? = nil) async throws(ChatError) {
                     var request = APIRequest(method: .post, path: "/chats/" + PathEncoding.segment(chatID) + "/typing")
                     request.setBody(try core.encodeForm(body, mapError: ChatError.init))
@@ -164,7 +171,8 @@ struct ChatSnippetTests {
 
     @Test("A body of another media type is optional `Data` sent as it is")
     func binaryBody() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                 public func uploadAttachment(chatID: String, body: Data? = nil, options: RequestOptions? = nil) async throws(ChatError) -> Part {
                     var request = APIRequest(method: .put, path: "/chats/" + PathEncoding.segment(chatID) + "/attachments")
                     if let body {
@@ -176,12 +184,14 @@ struct ChatSnippetTests {
     @Test("A webhook is a case of the event enum, decoded by its name")
     func webhook() throws {
         let files = try generate(chatSpec)
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             public enum ChatWebhookEvent: Sendable {
                 /// `message.sent`: A message went out.
                 case messageSent(Part)
             """#, in: "ChatWebhookEvent.swift", of: files)
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                         case "message.sent":
                             return .messageSent(try decoder.decode(Part.self, from: body))
             """#, in: "ChatWebhookEvent.swift", of: files)

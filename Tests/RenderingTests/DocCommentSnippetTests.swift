@@ -38,7 +38,8 @@ let notesSpec = """
 struct DocCommentSnippetTests {
     @Test("The client: the title, then the description's paragraphs")
     func client() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             /// Notes
             ///
             /// Keeps notes.
@@ -50,7 +51,8 @@ struct DocCommentSnippetTests {
 
     @Test("A model: the description, then the deprecation; a property: the description, then the default")
     func model() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             /// A note.
             ///
             /// - Warning: Deprecated in the API description.
@@ -64,7 +66,8 @@ struct DocCommentSnippetTests {
 
     @Test("A method: summary, description, HTTP method and path, then parameters, returns and throws")
     func method() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                 /// List notes.
                 ///
                 /// Newest first.

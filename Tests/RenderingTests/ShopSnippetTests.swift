@@ -52,7 +52,8 @@ let shopSpec = """
 struct ShopSnippetTests {
     @Test("A required property is declared as is, an optional one with `?` and a `nil` default")
     func requiredAndOptionalProperties() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             public struct Item: Codable, Hashable, Sendable {
                 public var id: String
                 /// The display name.
@@ -68,7 +69,8 @@ struct ShopSnippetTests {
 
     @Test("Required properties decode with decode, optional ones with decodeIfPresent")
     func decoding() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                     self.id = try container.decode(String.self, forKey: DynamicCodingKey("id"))
                     self.name = try container.decode(String.self, forKey: DynamicCodingKey("name"))
                     self.price = try container.decodeIfPresent(Double.self, forKey: DynamicCodingKey("price"))
@@ -78,7 +80,8 @@ struct ShopSnippetTests {
 
     @Test("An array of references is an array of the referenced model")
     func arrayOfReferences() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             public struct ItemPage: Codable, Hashable, Sendable {
                 public var data: [Item]
                 public var nextCursor: String?
@@ -87,7 +90,8 @@ struct ShopSnippetTests {
 
     @Test("Path, query and header parameters: required first, the path built from pieces")
     func methodWithPathQueryAndHeaderParameters() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                 /// - Parameters:
                 ///   - storeID: The `storeId` path parameter.
                 ///   - limit: The `limit` query parameter.
@@ -106,7 +110,8 @@ struct ShopSnippetTests {
 
     @Test("A cursor-paged list gets an `…All` sequence without the cursor parameter")
     func pagedMethod() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                 /// Every `Item` that `listItems` lists, page after page.
                 ///
                 /// Pages are requested lazily while the sequence is iterated, each with the previous
@@ -123,13 +128,15 @@ struct ShopSnippetTests {
     @Test("Documented error statuses are cases, with the decoded body when there is one")
     func errorCases() throws {
         let files = try generate(shopSpec)
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                 /// HTTP 404: No such store.
                 case notFound(Problem, HTTPResponse)
                 /// HTTP 429: Slow down.
                 case tooManyRequests(HTTPResponse)
             """#, in: "ShopError.swift", of: files)
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
                     case 404:
                         return response.decodeJSON(Problem.self).map { .notFound($0, response) }
                     case 429:
@@ -139,7 +146,8 @@ struct ShopSnippetTests {
 
     @Test("api.md lists each call, the paged one too, and each model's file")
     func apiReference() throws {
-        expectSnippet(#"""
+        expectSnippet(
+            #"""
             ## stores
 
             | method | returns | HTTP |

@@ -36,7 +36,8 @@ func builtinTemplates() throws -> TemplateSet {
 /// records the generated files.
 func expectSnippet(_ snippet: String, in path: String, of files: [String: String], sourceLocation: SourceLocation = #_sourceLocation) {
     let expected = lines(snippet)
-    let candidates = path.hasSuffix("/")
+    let candidates =
+        path.hasSuffix("/")
         ? files.keys.filter { $0.hasPrefix(path) }.sorted()
         : files[path] == nil ? [] : [path]
     for candidate in candidates {
@@ -49,7 +50,8 @@ func expectSnippet(_ snippet: String, in path: String, of files: [String: String
         }
         return
     }
-    let generated = candidates.isEmpty
+    let generated =
+        candidates.isEmpty
         ? "no such file; the generated files are: " + files.keys.sorted().joined(separator: ", ")
         : candidates.map { "--- \($0)\n" + (files[$0] ?? "") }.joined(separator: "\n")
     Issue.record("the snippet's first line is not in \(path):\n\(snippet)\n\n\(generated)", sourceLocation: sourceLocation)
@@ -74,11 +76,15 @@ private func lineDiff(expected: [String], generated: [String]) -> [String] {
     var i = 0, j = 0
     while i < expected.count || j < generated.count {
         if i < expected.count, j < generated.count, expected[i] == generated[j] {
-            result.append("  " + expected[i]); i += 1; j += 1
+            result.append("  " + expected[i])
+            i += 1
+            j += 1
         } else if i < expected.count, j == generated.count || common[i + 1][j] >= common[i][j + 1] {
-            result.append("- " + expected[i]); i += 1
+            result.append("- " + expected[i])
+            i += 1
         } else {
-            result.append("+ " + generated[j]); j += 1
+            result.append("+ " + generated[j])
+            j += 1
         }
     }
     return result

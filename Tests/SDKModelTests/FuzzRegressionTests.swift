@@ -66,11 +66,12 @@ struct FuzzRegressionTests {
                 Q: {$ref: '#/components/schemas/P'}
             """
         let loaded = DocumentLoader.load(SourceFile(path: "spec.yaml", bytes: Array(spec.utf8)))
-        #expect(loaded.diagnostics.map(\.description) == [
-            "spec.yaml:7:16: error: reference cycle: schema 'C1' → 'C3' → 'C2' → 'C1' never reaches a definition",
-            "spec.yaml:8:18: error: reference cycle: schema 'Self' → 'Self' never reaches a definition",
-            "spec.yaml:14:15: error: reference cycle: schema 'P' → 'Q' → 'P' never reaches a definition",
-        ])
+        #expect(
+            loaded.diagnostics.map(\.description) == [
+                "spec.yaml:7:16: error: reference cycle: schema 'C1' → 'C3' → 'C2' → 'C1' never reaches a definition",
+                "spec.yaml:8:18: error: reference cycle: schema 'Self' → 'Self' never reaches a definition",
+                "spec.yaml:14:15: error: reference cycle: schema 'P' → 'Q' → 'P' never reaches a definition",
+            ])
     }
 
     @Test("Rendering finds the diagnostic's line in CR LF, CR and LF sources")

@@ -3,21 +3,25 @@ import Testing
 
 @Suite("Swift names from spec names")
 struct NamingTests {
-    @Test("Member names", arguments: [
-        ("chatId", "chatID"), ("chat_id", "chatID"), ("Chat-ID", "chatID"), ("id", "id"), ("URL", "url"),
-        ("next_cursor", "nextCursor"), ("HTTPResponseCode", "httpResponseCode"), ("2fa_enabled", "_2faEnabled"),
-        ("", "unnamed"), ("🎉", "unnamed"), ("phone_numbers", "phoneNumbers"), ("X-Request-ID", "xRequestID"),
-        ("default", "default"), ("userIds", "userIDs"),
-    ])
+    @Test(
+        "Member names",
+        arguments: [
+            ("chatId", "chatID"), ("chat_id", "chatID"), ("Chat-ID", "chatID"), ("id", "id"), ("URL", "url"),
+            ("next_cursor", "nextCursor"), ("HTTPResponseCode", "httpResponseCode"), ("2fa_enabled", "_2faEnabled"),
+            ("", "unnamed"), ("🎉", "unnamed"), ("phone_numbers", "phoneNumbers"), ("X-Request-ID", "xRequestID"),
+            ("default", "default"), ("userIds", "userIDs"),
+        ])
     func memberNames(input: String, expected: String) {
         #expect(SwiftNaming.memberName(input) == expected)
     }
 
-    @Test("Type names", arguments: [
-        ("chat", "Chat"), ("error_response", "ErrorResponse"), ("Linq Partner API", "LinqPartnerAPI"),
-        ("3dModel", "_3dModel"), ("", "Unnamed"), ("String", "StringModel"), ("Error", "ErrorModel"),
-        ("sms-message", "SMSMessage"), ("type", "TypeModel"),
-    ])
+    @Test(
+        "Type names",
+        arguments: [
+            ("chat", "Chat"), ("error_response", "ErrorResponse"), ("Linq Partner API", "LinqPartnerAPI"),
+            ("3dModel", "_3dModel"), ("", "Unnamed"), ("String", "StringModel"), ("Error", "ErrorModel"),
+            ("sms-message", "SMSMessage"), ("type", "TypeModel"),
+        ])
     func typeNames(input: String, expected: String) {
         #expect(SwiftNaming.typeName(input) == expected)
     }
@@ -53,9 +57,10 @@ struct SwiftTextTests {
     @Test("Every kind of line break starts a new /// line, so text cannot leave the comment")
     func docCommentBreaks() {
         let hostile = "ok */ still\rfunc evil() {}\u{2028}#warning(\"x\")\r\nlast\u{0}line\u{85}end"
-        #expect(SwiftText.docComment(hostile) == [
-            "/// ok */ still", "/// func evil() {}", "/// #warning(\"x\")", "/// lastline", "/// end",
-        ])
+        #expect(
+            SwiftText.docComment(hostile) == [
+                "/// ok */ still", "/// func evil() {}", "/// #warning(\"x\")", "/// lastline", "/// end",
+            ])
     }
 
     @Test("Blank edges are trimmed and inner blank lines kept")

@@ -13,25 +13,25 @@ func build(_ spec: String, config: String = "") throws -> (sdk: SDK?, diagnostic
 }
 
 let typingSpec = """
-openapi: 3.1.0
-info: {title: Linq Partner API, version: '3'}
-paths:
-  /v3/chats/{chatId}/typing:
-    parameters:
-      - {name: chatId, in: path, required: true, schema: {type: string, format: uuid}}
-    post:
-      operationId: startTyping
-      responses: {'204': {description: ok}}
-    delete:
-      operationId: stopTyping
-      responses:
-        '204': {description: ok}
-        '404':
-          description: missing
-          content:
-            application/json:
-              schema: {type: object, properties: {message: {type: string}}}
-"""
+    openapi: 3.1.0
+    info: {title: Linq Partner API, version: '3'}
+    paths:
+      /v3/chats/{chatId}/typing:
+        parameters:
+          - {name: chatId, in: path, required: true, schema: {type: string, format: uuid}}
+        post:
+          operationId: startTyping
+          responses: {'204': {description: ok}}
+        delete:
+          operationId: stopTyping
+          responses:
+            '204': {description: ok}
+            '404':
+              description: missing
+              content:
+                application/json:
+                  schema: {type: object, properties: {message: {type: string}}}
+    """
 
 @Suite("Resources, methods and error cases")
 struct SDKBuilderTests {
@@ -55,11 +55,11 @@ struct SDKBuilderTests {
     @Test("sdkgen.yaml overrides names, resources and method names")
     func overrides() throws {
         let config = """
-        module: Linq
-        client: Messaging
-        operations:
-          stopTyping: {resource: conversations.indicator, method: hide}
-        """
+            module: Linq
+            client: Messaging
+            operations:
+              stopTyping: {resource: conversations.indicator, method: hide}
+            """
         let sdk = try #require(try build(typingSpec, config: config).sdk)
         #expect(sdk.moduleName == "Linq")
         #expect(sdk.clientName == "Messaging")
@@ -71,17 +71,17 @@ struct SDKBuilderTests {
     @Test("Method names without an operationId follow the HTTP method")
     func defaultMethodNames() throws {
         let spec = """
-        openapi: 3.0.3
-        info: {title: T, version: '1'}
-        paths:
-          /items:
-            get: {responses: {'200': {description: ok}}}
-            post: {responses: {'201': {description: ok}}}
-          /items/{id}:
-            parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
-            get: {responses: {'200': {description: ok}}}
-            delete: {responses: {'204': {description: ok}}}
-        """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /items:
+                get: {responses: {'200': {description: ok}}}
+                post: {responses: {'201': {description: ok}}}
+              /items/{id}:
+                parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+                get: {responses: {'200': {description: ok}}}
+                delete: {responses: {'204': {description: ok}}}
+            """
         let sdk = try #require(try build(spec).sdk)
         #expect(sdk.resources.first?.methods.map(\.name) == ["list", "create", "retrieve", "delete"])
     }
@@ -89,35 +89,39 @@ struct SDKBuilderTests {
     @Test("Colliding method names get a suffix and a warning")
     func methodCollision() throws {
         let spec = """
-        openapi: 3.0.3
-        info: {title: T, version: '1'}
-        paths:
-          /items:
-            get: {operationId: listItems, responses: {'200': {description: ok}}}
-          /v2/items:
-            get: {operationId: listItem, responses: {'200': {description: ok}}}
-        """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /items:
+                get: {operationId: listItems, responses: {'200': {description: ok}}}
+              /v2/items:
+                get: {operationId: listItem, responses: {'200': {description: ok}}}
+            """
         let result = try build(spec)
         #expect(result.sdk?.resources.first?.methods.map(\.name) == ["list", "list2"])
-        #expect(result.diagnostics.map(\.description) == [
-            "spec.yaml:7:5: warning: operation 'listItem' would be named 'list' in 'items', which is taken; it is named 'list2' (set 'operations.<id>.method' in sdkgen.yaml to choose)",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "spec.yaml:7:5: warning: operation 'listItem' would be named 'list' in 'items', which is taken; it is named 'list2' (set 'operations.<id>.method' in sdkgen.yaml to choose)"
+            ])
     }
 
     @Test("Config errors point at the key")
     func configErrors() {
         let result = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array("module: Linq\nclinet: X\n".utf8)))
         #expect(result.config == nil)
-        #expect(result.diagnostics.map(\.description) == [
-            "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations"
+            ])
         let variable = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array("environment:\n  apiKey: 'KEY\"); evil(\"'\n".utf8)))
-        #expect(variable.diagnostics.map(\.description) == [
-            "sdkgen.yaml:2:11: error: 'environment.apiKey' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'KEY\"); evil(\"'",
-        ])
+        #expect(
+            variable.diagnostics.map(\.description) == [
+                "sdkgen.yaml:2:11: error: 'environment.apiKey' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'KEY\"); evil(\"'"
+            ])
         let bad = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array("module: 'my module'\n".utf8)))
-        #expect(bad.diagnostics.map(\.description) == [
-            "sdkgen.yaml:1:9: error: 'module' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'my module'",
-        ])
+        #expect(
+            bad.diagnostics.map(\.description) == [
+                "sdkgen.yaml:1:9: error: 'module' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'my module'"
+            ])
     }
 }

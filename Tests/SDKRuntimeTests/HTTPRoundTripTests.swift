@@ -1,5 +1,5 @@
-import LoopbackSupport
 import Foundation
+import LoopbackSupport
 import SDKRuntime
 import Testing
 
@@ -151,7 +151,10 @@ import Testing
             #expect(failure?.statusCode == 404)
 
             struct Envelope: Decodable {
-                struct Detail: Decodable { let code: String; let message: String }
+                struct Detail: Decodable {
+                    let code: String
+                    let message: String
+                }
                 let error: Detail
             }
             #expect(response.decodeJSON(Envelope.self)?.error.code == "chat_not_found")

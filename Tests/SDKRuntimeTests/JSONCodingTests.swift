@@ -30,7 +30,9 @@ import Testing
         #expect(abs(date.timeIntervalSince1970 - expected) < 0.000_01, "\(text) → \(date.timeIntervalSince1970)")
     }
 
-    @Test(arguments: ["2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-01-31T24:00:00Z", "yesterday", "2024-01-31T12:34:56.Z", "2024-01-31T12:34:56Zjunk"])
+    @Test(arguments: [
+        "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z", "2024-01-31T24:00:00Z", "yesterday", "2024-01-31T12:34:56.Z", "2024-01-31T12:34:56Zjunk",
+    ])
     func rejectsInvalidDates(text: String) {
         #expect(throws: DecodingError.self) { try decodeDate(text) }
     }

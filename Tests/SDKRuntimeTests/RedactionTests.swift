@@ -1,5 +1,5 @@
-import LoopbackSupport
 import Foundation
+import LoopbackSupport
 import SDKRuntime
 import Testing
 

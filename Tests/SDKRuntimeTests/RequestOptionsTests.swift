@@ -76,10 +76,11 @@ import Testing
         }
         let lines = seen.all
         #expect(lines.count == 8)
-        #expect(lines.filter { $0.contains("→") } == [
-            "outer → DELETE attempt 0 of 3", "inner → DELETE attempt 0 of 3",
-            "outer → DELETE attempt 1 of 3", "inner → DELETE attempt 1 of 3",
-        ])
+        #expect(
+            lines.filter { $0.contains("→") } == [
+                "outer → DELETE attempt 0 of 3", "inner → DELETE attempt 0 of 3",
+                "outer → DELETE attempt 1 of 3", "inner → DELETE attempt 1 of 3",
+            ])
         #expect(lines.filter { $0.contains("←") }.map { $0.prefix(9) } == ["inner ← 5", "outer ← 5", "inner ← 2", "outer ← 2"])
         for line in lines {
             #expect(!line.contains(testKeyValue), "middleware saw the key in a description: \(line)")

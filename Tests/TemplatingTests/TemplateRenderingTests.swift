@@ -1,5 +1,5 @@
-import Testing
 import Templating
+import Testing
 
 /// Renders `source` (as the template "main", beside `partials`) with `context`.
 private func render(_ source: String, _ context: TemplateObject = [:], partials: [String: String] = [:]) throws -> String {
@@ -29,7 +29,10 @@ struct TemplateRenderingTests {
         #expect(try render("{{#items}}<{{.}}>{{/items}}", context) == "<a><b><c>")
         #expect(try render("{{#empty}}x{{/empty}}{{#no}}x{{/no}}{{#blank}}x{{/blank}}{{#missing}}x{{/missing}}", context) == "")
         #expect(try render("{{#yes}}y{{/yes}}{{#object}}{{name}}{{/object}}{{#text}}[{{.}}]{{/text}}", context) == "yinner[t]")
-        #expect(try render("{{^empty}}1{{/empty}}{{^no}}2{{/no}}{{^blank}}3{{/blank}}{{^missing}}4{{/missing}}{{^yes}}5{{/yes}}{{^items}}6{{/items}}", context) == "1234")
+        #expect(
+            try render(
+                "{{^empty}}1{{/empty}}{{^no}}2{{/no}}{{^blank}}3{{/blank}}{{^missing}}4{{/missing}}{{^yes}}5{{/yes}}{{^items}}6{{/items}}", context)
+                == "1234")
     }
 
     @Test("Names are found in the innermost scope that has them; dotted names do not fall back outward")
@@ -93,7 +96,9 @@ struct TemplateRenderingTests {
         #expect(problem("{{=<%>=}}")?.line == 1)
         #expect(problem("{{}}") == TemplateError("this tag is empty", line: 1, column: 1))
         #expect(problem("\n\n {{> nowhere}}") == TemplateError("there is no template named 'nowhere' to include", line: 3, column: 2))
-        #expect(problem("{{> a}}", partials: ["a": "x\n{{> b}}", "b": "{{> a}}"]) == TemplateError("including 'a' here never ends (a → b → a)", line: 1, column: 1))
+        #expect(
+            problem("{{> a}}", partials: ["a": "x\n{{> b}}", "b": "{{> a}}"])
+                == TemplateError("including 'a' here never ends (a → b → a)", line: 1, column: 1))
     }
 
     @Test("Rendering is the same from many threads at once")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAML
 
 @Suite struct AliasTests {
@@ -12,10 +13,14 @@ import Testing
             """
         let root = try #require(try parse(text))
         let base = try #require(root["base"])
-        #expect(base == mapping(1, 7, [
-            (scalar("x", 1, 11), scalar("1", 1, 14)),
-            (scalar("y", 1, 17), sequence(1, 20, [scalar("2", 1, 21), scalar("3", 1, 24)])),
-        ]))
+        #expect(
+            base
+                == mapping(
+                    1, 7,
+                    [
+                        (scalar("x", 1, 11), scalar("1", 1, 14)),
+                        (scalar("y", 1, 17), sequence(1, 20, [scalar("2", 1, 21), scalar("3", 1, 24)])),
+                    ]))
         #expect(root["copy"] == base)
         #expect(root["list"]?.sequence == [scalar("hello", 2, 7), base])
     }
@@ -51,8 +56,10 @@ import Testing
         // Subtree sizes: a=10, b=91, c=820, d=7381, e=66430, f=597871. Lines b…f repeat
         // 9 × (10 + 91 + 820 + 7381 + 66430) = 672,588 nodes; the first *f on line g makes
         // that 1,270,459, so the error is at line 7, column 8.
-        #expect(error == YAMLError(
-            "too many nodes through aliases (more than 1000000); is this an alias bomb?", at: at(7, 8)
-        ))
+        #expect(
+            error
+                == YAMLError(
+                    "too many nodes through aliases (more than 1000000); is this an alias bomb?", at: at(7, 8)
+                ))
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Testing
+
 @testable import YAML
 
 /// Parses `text` as UTF-8 with `limits`.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import YAML
 
 @Suite struct TreeTests {
@@ -15,19 +16,31 @@ import Testing
             alpha: 2
 
             """
-        let expected = mapping(1, 1, [
-            (scalar("openapi", 1, 1), scalar("3.0.0", 1, 10)),
-            (scalar("info", 2, 1), mapping(3, 3, [
-                (scalar("title", 3, 3), scalar("Pets", 3, 10, .doubleQuoted)),
-                (scalar("tags", 4, 3), sequence(4, 9, [scalar("a", 4, 10), scalar("b", 4, 13, .singleQuoted)])),
-            ])),
-            (scalar("paths", 5, 1), sequence(6, 3, [
-                scalar("x", 6, 5),
-                mapping(7, 5, [(scalar("k", 7, 5), scalar("v", 7, 8))]),
-            ])),
-            (scalar("zeta", 8, 1), scalar("1", 8, 7)),
-            (scalar("alpha", 9, 1), scalar("2", 9, 8)),
-        ])
+        let expected = mapping(
+            1, 1,
+            [
+                (scalar("openapi", 1, 1), scalar("3.0.0", 1, 10)),
+                (
+                    scalar("info", 2, 1),
+                    mapping(
+                        3, 3,
+                        [
+                            (scalar("title", 3, 3), scalar("Pets", 3, 10, .doubleQuoted)),
+                            (scalar("tags", 4, 3), sequence(4, 9, [scalar("a", 4, 10), scalar("b", 4, 13, .singleQuoted)])),
+                        ])
+                ),
+                (
+                    scalar("paths", 5, 1),
+                    sequence(
+                        6, 3,
+                        [
+                            scalar("x", 6, 5),
+                            mapping(7, 5, [(scalar("k", 7, 5), scalar("v", 7, 8))]),
+                        ])
+                ),
+                (scalar("zeta", 8, 1), scalar("1", 8, 7)),
+                (scalar("alpha", 9, 1), scalar("2", 9, 8)),
+            ])
         #expect(try parse(text) == expected)
     }
 
@@ -84,12 +97,14 @@ import Testing
             d: 4
 
             """
-        let expected = mapping(1, 1, [
-            (scalar("a", 1, 1), scalar("123", 1, 4, tag: "tag:yaml.org,2002:str")),
-            (scalar("b", 2, 1), scalar("x", 2, 4, tag: "!custom")),
-            (scalar("c", 3, 1), sequence(3, 4, tag: "tag:yaml.org,2002:seq", [scalar("1", 3, 11)])),
-            (scalar("d", 4, 1), scalar("4", 4, 4)),
-        ])
+        let expected = mapping(
+            1, 1,
+            [
+                (scalar("a", 1, 1), scalar("123", 1, 4, tag: "tag:yaml.org,2002:str")),
+                (scalar("b", 2, 1), scalar("x", 2, 4, tag: "!custom")),
+                (scalar("c", 3, 1), sequence(3, 4, tag: "tag:yaml.org,2002:seq", [scalar("1", 3, 11)])),
+                (scalar("d", 4, 1), scalar("4", 4, 4)),
+            ])
         #expect(try parse(text) == expected)
     }
 
@@ -111,27 +126,33 @@ import Testing
     }
 
     @Test func crlfLineEndingsKeepMarks() throws {
-        let expected = mapping(1, 1, [
-            (scalar("a", 1, 1), scalar("1", 1, 4)),
-            (scalar("b", 2, 1), sequence(3, 3, [scalar("x", 3, 5), scalar("two\nlines\n", 4, 5, .literal)])),
-        ])
+        let expected = mapping(
+            1, 1,
+            [
+                (scalar("a", 1, 1), scalar("1", 1, 4)),
+                (scalar("b", 2, 1), sequence(3, 3, [scalar("x", 3, 5), scalar("two\nlines\n", 4, 5, .literal)])),
+            ])
         #expect(try parse("a: 1\r\nb:\r\n  - x\r\n  - |\r\n    two\r\n    lines\r\n") == expected)
     }
 
     @Test func byteOrderMarkIsSkipped() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a: 1\nb: 2\n".utf8)
-        let expected = mapping(1, 1, [
-            (scalar("a", 1, 1), scalar("1", 1, 4)),
-            (scalar("b", 2, 1), scalar("2", 2, 4)),
-        ])
+        let expected = mapping(
+            1, 1,
+            [
+                (scalar("a", 1, 1), scalar("1", 1, 4)),
+                (scalar("b", 2, 1), scalar("2", 2, 4)),
+            ])
         #expect(try YAMLParser().parse(bytes) == expected)
     }
 
     @Test func columnsCountUnicodeScalars() throws {
-        let expected = mapping(1, 1, [
-            (scalar("é", 1, 1), scalar("ü", 1, 4)),
-            (scalar("日本", 2, 1), scalar("v", 2, 5)),
-        ])
+        let expected = mapping(
+            1, 1,
+            [
+                (scalar("é", 1, 1), scalar("ü", 1, 4)),
+                (scalar("日本", 2, 1), scalar("v", 2, 5)),
+            ])
         #expect(try parse("é: ü\n日本: v\n") == expected)
     }
 }

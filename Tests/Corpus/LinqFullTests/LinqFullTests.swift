@@ -17,9 +17,11 @@ func chatJSON(_ id: String) -> String {
 struct LinqFullTests {
     @Test("create a chat sends the JSON body and decodes the 201 body")
     func createChat() async throws {
-        let created = #"{"chat":{"id":"94c6bf33-31d9-40e3-a0e9-f94250ecedb9","display_name":"","handles":[],"is_group":false,"service":"iMessage","message":{"id":"69a37c7d-af4f-4b5e-af42-e28e98ce873a","parts":[],"delivery_status":"pending","is_read":false,"created_at":"2026-02-01T10:00:00Z","sent_at":"2026-02-01T10:00:00Z"}}}"#
+        let created =
+            #"{"chat":{"id":"94c6bf33-31d9-40e3-a0e9-f94250ecedb9","display_name":"","handles":[],"is_group":false,"service":"iMessage","message":{"id":"69a37c7d-af4f-4b5e-af42-e28e98ce873a","parts":[],"delivery_status":"pending","is_read":false,"created_at":"2026-02-01T10:00:00Z","sent_at":"2026-02-01T10:00:00Z"}}}"#
         try await withLoopbackServer([.json(created, status: 201)]) { server in
-            let request = CreateChatRequest(from: "+12052535597", to: ["+14155559876"], message: MessageContent(parts: [.text(TextPart(type: .text, value: "Hello"))]))
+            let request = CreateChatRequest(
+                from: "+12052535597", to: ["+14155559876"], message: MessageContent(parts: [.text(TextPart(type: .text, value: "Hello"))]))
             let result = try await client(server).chats.create(body: request)
             let sent = try #require(await server.requests.first)
             #expect(sent.method == "POST")
@@ -43,24 +45,25 @@ struct LinqFullTests {
                 seen.append(chat.id.uuidString.lowercased())
             }
             #expect(seen == ids)
-            #expect(await server.requests.map(\.target) == [
-                "/v3/chats?from=%2B12052535597&limit=2",
-                "/v3/chats?from=%2B12052535597&limit=2&cursor=page2",
-                "/v3/chats?from=%2B12052535597&limit=2&cursor=page3",
-            ])
+            #expect(
+                await server.requests.map(\.target) == [
+                    "/v3/chats?from=%2B12052535597&limit=2",
+                    "/v3/chats?from=%2B12052535597&limit=2&cursor=page2",
+                    "/v3/chats?from=%2B12052535597&limit=2&cursor=page3",
+                ])
         }
     }
 
     @Test("A message's parts decode into the oneOf cases; an unlisted enum value becomes .unknown")
     func messageParts() async throws {
         let message = """
-        {"id":"69a37c7d-af4f-4b5e-af42-e28e98ce873a","chat_id":"94c6bf33-31d9-40e3-a0e9-f94250ecedb9",\
-        "service":"WhatsApp","is_from_me":true,"is_delivered":true,"is_read":false,\
-        "created_at":"2026-02-01T10:00:00Z","updated_at":"2026-02-01T10:00:01Z",\
-        "parts":[{"type":"text","value":"Hi"},\
-        {"type":"media","id":"5b1a7c2e-0000-4000-8000-000000000009","url":"https://cdn.example/a.jpg","filename":"a.jpg","mime_type":"image/jpeg","size_bytes":1024},\
-        {"type":"sticker","id":"x"}]}
-        """
+            {"id":"69a37c7d-af4f-4b5e-af42-e28e98ce873a","chat_id":"94c6bf33-31d9-40e3-a0e9-f94250ecedb9",\
+            "service":"WhatsApp","is_from_me":true,"is_delivered":true,"is_read":false,\
+            "created_at":"2026-02-01T10:00:00Z","updated_at":"2026-02-01T10:00:01Z",\
+            "parts":[{"type":"text","value":"Hi"},\
+            {"type":"media","id":"5b1a7c2e-0000-4000-8000-000000000009","url":"https://cdn.example/a.jpg","filename":"a.jpg","mime_type":"image/jpeg","size_bytes":1024},\
+            {"type":"sticker","id":"x"}]}
+            """
         try await withLoopbackServer([.json(message)]) { server in
             let id = try #require(UUID(uuidString: "69a37c7d-af4f-4b5e-af42-e28e98ce873a"))
             let decoded = try await client(server).messages.retrieve(messageID: id)
@@ -79,7 +82,9 @@ struct LinqFullTests {
 
     @Test("Webhook deliveries decode by name into typed events; unknown names are kept raw")
     func webhooks() throws {
-        let body = Data(#"{"api_version":"v3","event_type":"chat.typing_indicator.started","event_id":"550e8400-e29b-41d4-a716-446655440000","created_at":"2026-02-01T10:00:00Z","trace_id":"t","partner_id":"p","webhook_version":"2026-02-03","data":{"chat_id":"94c6bf33-31d9-40e3-a0e9-f94250ecedb9"}}"#.utf8)
+        let body = Data(
+            #"{"api_version":"v3","event_type":"chat.typing_indicator.started","event_id":"550e8400-e29b-41d4-a716-446655440000","created_at":"2026-02-01T10:00:00Z","trace_id":"t","partner_id":"p","webhook_version":"2026-02-03","data":{"chat_id":"94c6bf33-31d9-40e3-a0e9-f94250ecedb9"}}"#
+                .utf8)
         let event = try LinqFullWebhookEvent.decode(name: "chat.typing_indicator.started.v2026", from: body)
         guard case .chatTypingIndicatorStartedV2026(let payload) = event else {
             Issue.record("unexpected \(event)")

@@ -9,13 +9,13 @@ let package = Package(
     dependencies: [
         // A path dependency is known by its folder's name (a checkout may be called anything);
         // `name:` keeps `package: "sdkgen"` below working wherever this repository is.
-        .package(name: "sdkgen", path: "../../.."),
+        .package(name: "sdkgen", path: "../../..")
     ],
     targets: [
         .target(
             name: "BrokenAPI",
             dependencies: [.product(name: "SDKRuntime", package: "sdkgen")],
             plugins: [.plugin(name: "SDKGenPlugin", package: "sdkgen")]
-        ),
+        )
     ]
 )
