@@ -3,17 +3,18 @@
 /// `swiftSource`, so no stage reads a type back out of a string.
 ///
 /// More cases come when the SDK needs them (a stream of events, raw bytes as a body); a case is
-/// added with its first use.
-public indirect enum SwiftType: Sendable, Hashable {
+/// added with its first use. Only the cases that hold another type are `indirect`, so a named
+/// type (most of them) is stored without a box of its own.
+public enum SwiftType: Sendable, Hashable {
     /// A type by name: a model of the SDK (`Chat`), a standard type (`String`, `UUID`) or one of
     /// `SDKRuntime` (`JSONValue`, `CalendarDate`).
     case named(String)
     /// `[Element]`.
-    case array(SwiftType)
+    indirect case array(SwiftType)
     /// `[String: Value]`: JSON objects, whose keys are always strings.
-    case dictionary(value: SwiftType)
+    indirect case dictionary(value: SwiftType)
     /// `Wrapped?`.
-    case optional(SwiftType)
+    indirect case optional(SwiftType)
     /// A generic type with its arguments, e.g. `Indirect<Chat>` or `PagedSequence<Chat, LinqError>`.
     case generic(String, arguments: [SwiftType])
 
