@@ -205,8 +205,6 @@ public struct Model: Sendable, Hashable {
 
     /// The Swift type name.
     public var typeName: String
-    /// The schema's name in the spec (or where an inline schema sits).
-    public var sourceName: String
     /// What it is.
     public var kind: Kind
     /// What it means.

@@ -42,7 +42,7 @@ struct TypeResolver {
         }
         for named in schemas {
             guard let name = componentTypeNames[named.name] else { continue }
-            declare(named.schema, as: name, sourceName: named.name)
+            declare(named.schema, as: name)
         }
     }
 
@@ -119,11 +119,11 @@ struct TypeResolver {
         inlineTypeNames[schema.mark] = name
         takenTypeNames.insert(name)
         if Self.isEnum(schema) { enumTypeNames.insert(name) }
-        declare(schema, as: name, sourceName: nameHint)
+        declare(schema, as: name)
         return .named(name)
     }
 
-    private mutating func declare(_ schema: Schema, as typeName: String, sourceName: String) {
+    private mutating func declare(_ schema: Schema, as typeName: String) {
         let kind: Model.Kind
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
@@ -146,7 +146,7 @@ struct TypeResolver {
         modelIndex[typeName] = models.count
         models.append(
             Model(
-                typeName: typeName, sourceName: sourceName, kind: kind,
+                typeName: typeName, kind: kind,
                 description: schema.description ?? schema.title, deprecated: schema.deprecated))
     }
 
