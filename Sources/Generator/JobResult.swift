@@ -22,9 +22,6 @@ public struct JobResult<Value: Sendable>: Sendable {
     /// Each diagnostic as a compiler prints it: the located message, the source line, a caret.
     public var renderedDiagnostics: [String] { diagnostics.rendered(with: sources) }
 
-    /// How many diagnostics are errors.
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-
     /// How many diagnostics are warnings.
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }

@@ -31,13 +31,8 @@ public struct ParsedDocument: Sendable {
     let file: String
     /// Its size in bytes.
     let size: Int
+    /// The tree, or the syntax error.
     let outcome: Outcome
-
-    /// The syntax error, when the file did not parse.
-    public var diagnostic: Diagnostic? {
-        if case .failed(let diagnostic) = outcome { return diagnostic }
-        return nil
-    }
 }
 
 /// Turns a YAML node tree into a `Document`: checks the shape of every object it reads, resolves

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
         Console.printDiagnostics(of: result)
         timing.report(result.timings)
         guard let summary = result.value else { throw ExitCode.failure }
-        let warnings = result.diagnostics.count
+        let warnings = result.warningCount
         let counts = "\(summary.operations) operations, \(summary.schemas) schemas, \(summary.webhooks) webhooks"
         print("sdkgen: \(summary.specPath) is valid: \(counts), \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
