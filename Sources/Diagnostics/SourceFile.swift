@@ -26,15 +26,18 @@ public struct SourceFile: Sendable {
 public struct SourceFiles: Sendable {
     /// The files in the order they were added.
     public private(set) var files: [SourceFile] = []
+    /// The index in `files` of each path.
+    private var indexByPath: [String: Int] = [:]
 
     /// Creates an empty set.
     public init() {}
 
     /// Adds `file`; a file already held under the same path is replaced.
     public mutating func add(_ file: SourceFile) {
-        if let index = files.firstIndex(where: { $0.path == file.path }) {
+        if let index = indexByPath[file.path] {
             files[index] = file
         } else {
+            indexByPath[file.path] = files.count
             files.append(file)
         }
     }
@@ -44,10 +47,11 @@ public struct SourceFiles: Sendable {
     public mutating func keepOnlyFiles(shownBy diagnostics: [Diagnostic]) {
         let shown = Set(diagnostics.lazy.filter { $0.mark != nil }.map(\.file))
         files.removeAll { !shown.contains($0.path) }
+        indexByPath = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.path, $0) })
     }
 
     /// The file read from `path`, when it was read.
     public subscript(path: String) -> SourceFile? {
-        files.first { $0.path == path }
+        indexByPath[path].map { files[$0] }
     }
 }

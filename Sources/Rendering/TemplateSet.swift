@@ -37,7 +37,7 @@ public struct TemplateSet: Sendable {
         for name in Self.requiredNames {
             guard let file = files[name] else {
                 throw DiagnosticsError([
-                    Diagnostic(.error, "the template '\(name)\(Self.fileExtension)' is missing", file: builtin.first?.path ?? "sdkgen", at: nil)
+                    Diagnostic(.error, "the template '\(name)\(Self.fileExtension)' is missing", file: Self.folder(of: builtin), at: nil)
                 ])
             }
             do {
@@ -54,8 +54,14 @@ public struct TemplateSet: Sendable {
         self.library = library
     }
 
+    /// The folder the built-in templates were read from, for a message about one that is missing.
+    private static func folder(of builtin: [SourceFile]) -> String {
+        guard let path = builtin.first?.path, let slash = path.lastIndex(of: "/") else { return "sdkgen" }
+        return String(path[..<slash])
+    }
+
     /// The template name of a file: its last path component without `.mustache`.
-    public static func name(of file: SourceFile) -> String {
+    static func name(of file: SourceFile) -> String {
         let last = file.path.split(separator: "/").last.map(String.init) ?? file.path
         return last.hasSuffix(fileExtension) ? String(last.dropLast(fileExtension.count)) : last
     }

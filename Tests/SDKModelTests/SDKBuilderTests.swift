@@ -125,3 +125,35 @@ struct SDKBuilderTests {
             ])
     }
 }
+
+@Suite("Resource access paths")
+struct ResourceAccessPathTests {
+    @Test("A child resource renamed to avoid a method's name keeps the new name in its access path")
+    func renamedChild() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: Shop, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  responses: {'204': {description: none}}
+              /things/list/{id}:
+                get:
+                  operationId: getThingsListEntry
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: none}}
+                delete:
+                  operationId: deleteThingsListEntry
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  responses: {'204': {description: none}}
+            """
+        let sdk = try #require(try build(spec).sdk)
+        let things = try #require(sdk.resources.first { $0.propertyName == "things" })
+        #expect(things.methods.map(\.name).contains("list"))
+        let child = try #require(things.children.first)
+        #expect(child.propertyName != "list", "the child may not share the method's name")
+        #expect(child.accessPath == ["things", child.propertyName])
+        #expect(child.propertyName == "list2")
+    }
+}
