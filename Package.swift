@@ -21,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", exact: "1.13.4"),
     ],
     targets: [
         // The generator, stage by stage: YAML bytes → node tree → OpenAPI document → SDK model → files.
@@ -60,7 +62,14 @@ let package = Package(
         ),
 
         // What generated SDKs import, and the first generated SDK.
-        .target(name: "SDKRuntime", swiftSettings: strictSettings),
+        .target(
+            name: "SDKRuntime",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "Linq", dependencies: ["SDKRuntime"], path: "Generated/Linq", exclude: ["api.md"]),
 
         // The golden output of Tests/Golden/Widgets, compiled so that a golden file that does not build fails.
