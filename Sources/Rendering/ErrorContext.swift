@@ -5,7 +5,6 @@ extension ContextBuilder {
     /// The error type: one case per documented error status, with its body type when there is one.
     func error() -> TemplateObject {
         var context = headerContext
-        context["apiKeyEnvironmentVariable"] = sdk.apiKeyEnvironmentVariable.map(TemplateValue.text)
         context["cases"] = .objects(
             sdk.errorCases.map { errorCase -> TemplateObject in
                 let name = SwiftNaming.escaped(errorCase.name)
@@ -13,14 +12,14 @@ extension ContextBuilder {
                 if let bodyType = errorCase.bodyType {
                     return [
                         "name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc),
-                        "associatedValues": .text("\(bodyType.swiftSource), HTTPResponse"),
+                        "associatedValues": .text("\(bodyType.swiftSource), APIResponse"),
                         "decodeExpression": .text("response.decodeJSON(\(bodyType.swiftSource).self).map { .\(name)($0, response) }"),
                         "responsePattern": "_, let response",
                     ]
                 }
                 return [
                     "name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc),
-                    "associatedValues": "HTTPResponse",
+                    "associatedValues": "APIResponse",
                     "decodeExpression": .text(".\(name)(response)"),
                     "responsePattern": "let response",
                 ]

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 extension APIClientCore {
     /// ``send(_:options:)``, with a failure turned into the caller's error type by `mapError`
@@ -8,9 +9,22 @@ extension APIClientCore {
         _ request: APIRequest,
         options: RequestOptions? = nil,
         mapError: (RequestFailure) -> E
-    ) async throws(E) -> HTTPResponse {
+    ) async throws(E) -> APIResponse {
         do {
             return try await send(request, options: options)
+        } catch {
+            throw mapError(error)
+        }
+    }
+
+    /// ``stream(_:options:)``, with a failure turned into the caller's error type by `mapError`.
+    public func stream<E: Error>(
+        _ request: APIRequest,
+        options: RequestOptions? = nil,
+        mapError: (RequestFailure) -> E
+    ) async throws(E) -> (head: HTTPResponse, body: HTTPBody) {
+        do {
+            return try await stream(request, options: options)
         } catch {
             throw mapError(error)
         }
@@ -19,11 +33,20 @@ extension APIClientCore {
     /// ``decode(_:from:)``, with a failure turned into the caller's error type by `mapError`.
     public func decode<T: Decodable, E: Error>(
         _ type: T.Type,
-        from response: HTTPResponse,
+        from response: APIResponse,
         mapError: (RequestFailure) -> E
     ) throws(E) -> T {
         do {
             return try decode(type, from: response)
+        } catch {
+            throw mapError(error)
+        }
+    }
+
+    /// ``text(from:)``, with a failure turned into the caller's error type by `mapError`.
+    public func text<E: Error>(from response: APIResponse, mapError: (RequestFailure) -> E) throws(E) -> String {
+        do {
+            return try text(from: response)
         } catch {
             throw mapError(error)
         }

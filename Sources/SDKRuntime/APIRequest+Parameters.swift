@@ -15,16 +15,17 @@ extension APIRequest {
         }
     }
 
-    /// Sets a header parameter, replacing any same-named header; does nothing when `value` is `nil`.
+    /// Sets a header parameter, replacing any same-named header; does nothing when `value` is `nil`
+    /// (or `name` is not a valid header name).
     public mutating func setHeader<T: ParameterValue>(_ name: String, _ value: T?) {
         guard let value else { return }
-        headers[name] = value.parameterText
+        headers.setValue(value.parameterText, named: name)
     }
 
     /// Sets a header parameter to the elements joined with `,` (OpenAPI's `simple` style);
     /// does nothing when `values` is `nil`.
     public mutating func setHeader<T: ParameterValue>(_ name: String, _ values: [T]?) {
         guard let values else { return }
-        headers[name] = values.map(\.parameterText).joined(separator: ",")
+        headers.setValue(values.map(\.parameterText).joined(separator: ","), named: name)
     }
 }

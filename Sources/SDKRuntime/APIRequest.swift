@@ -1,11 +1,12 @@
 import Foundation
+import HTTPTypes
 
 /// One API operation call, described relative to the client's base URL.
 ///
-/// Generated operations fill this in; ``APIClientCore`` turns it into an ``HTTPRequest``.
+/// Generated operations fill this in; ``APIClientCore`` turns it into an `HTTPRequest`.
 public struct APIRequest: Sendable {
     /// The request method.
-    public var method: HTTPMethod
+    public var method: HTTPRequest.Method
     /// The already percent-encoded path, starting with `/`, appended to the base URL's path,
     /// for example `"/v3/chats/\(PathEncoding.segment(id))/typing"`.
     public var path: String
@@ -14,26 +15,39 @@ public struct APIRequest: Sendable {
     public var query: [URLQueryItem]
     /// Operation-specific headers (header parameters); they replace same-named headers set
     /// by the configuration or the runtime.
-    public var headers: HTTPHeaders
+    public var headers: HTTPFields
     /// The body bytes, or `nil` for no body.
     public var body: Data?
     /// The `Content-Type` sent with a body; `nil` means `application/json`. Ignored without a body.
     public var contentType: String?
+    /// The `Accept` header; `nil` means `application/json`.
+    public var accept: String?
+    /// The spec's operationId, handed to the transport and middlewares.
+    public var operationID: String
+    /// The security alternatives of this operation (each a list of scheme names); `nil` follows
+    /// ``ClientConfiguration/security``, `[]` sends no credential.
+    public var security: [[String]]?
 
     /// Creates a request.
     public init(
-        method: HTTPMethod,
+        method: HTTPRequest.Method,
         path: String,
+        operationID: String = "",
         query: [URLQueryItem] = [],
-        headers: HTTPHeaders = [:],
+        headers: HTTPFields = [:],
         body: Data? = nil,
-        contentType: String? = nil
+        contentType: String? = nil,
+        accept: String? = nil,
+        security: [[String]]? = nil
     ) {
         self.method = method
         self.path = path
+        self.operationID = operationID
         self.query = query
         self.headers = headers
         self.body = body
         self.contentType = contentType
+        self.accept = accept
+        self.security = security
     }
 }

@@ -1,53 +1,66 @@
 import Foundation
+import HTTPTypes
+import OpenAPIRuntime
 
 /// Everything an API client needs to talk to its server.
 ///
-/// Descriptions and reflection show the key as `APIKey(<redacted>)`.
+/// Descriptions and reflection never show a credential.
 public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The server's base URL, possibly with a path prefix such as `https://api.example.com/api/partner`.
     /// Operation paths are appended to it; a trailing `/` makes no difference.
     public var baseURL: URL
-    /// The key sent as `Authorization: Bearer <key>`; an empty key sends no `Authorization` header.
-    public var apiKey: APIKey
+    /// The credentials the client holds, by security scheme name.
+    public var credentials: Credentials
+    /// The security alternatives of operations that do not name their own: each a list of scheme
+    /// names that must all be sent; the first the client holds credentials for is used. `[]`
+    /// sends no credential.
+    public var security: [[String]]
     /// The `User-Agent` header value.
     public var userAgent: String
-    /// The longest one attempt of a request may take, from sending to the complete response:
-    /// 60 s by default. A retried request gets this much time for each attempt.
-    /// ``RequestOptions/timeout`` overrides it for one call.
+    /// The longest one attempt of a request may take, from sending to the complete response
+    /// (to the response head for streamed responses): 60 s by default. A retried request gets
+    /// this much time for each attempt. ``RequestOptions/timeout`` overrides it for one call.
     public var timeout: Duration
-    /// How requests are sent.
-    public var transport: any HTTPTransport
+    /// How requests are sent: any swift-openapi-runtime `ClientTransport` (``URLSessionTransport``
+    /// by default; swift-openapi-async-http-client's `AsyncHTTPClientTransport` on servers).
+    public var transport: any ClientTransport
     /// Headers sent with every request, before the runtime's own headers (which replace
     /// same-named ones) and the operation's headers (which replace everything).
-    public var defaultHeaders: HTTPHeaders
+    public var defaultHeaders: HTTPFields
     /// When failed requests are sent again and how long to wait in between: 2 retries with
     /// exponential backoff by default. ``RequestOptions/maxRetries`` overrides the count for one call.
     public var retryPolicy: RetryPolicy
-    /// Hooks around every attempt, outermost first; see ``HTTPMiddleware``.
-    public var middlewares: [any HTTPMiddleware]
+    /// swift-openapi-runtime middlewares around every attempt, outermost first. They run before
+    /// the credentials are added, so they never see them.
+    public var middlewares: [any ClientMiddleware]
     /// Where debug lines go; `nil` logs nothing. The default is ``DebugLogger/fromEnvironment()``
     /// (standard error when `SDKGEN_LOG=debug`).
     public var debugLogger: DebugLogger?
+    /// The largest body read whole into memory (JSON, text and bytes responses, error bodies):
+    /// 256 MiB by default. Larger responses fail with ``RequestFailure/transport(_:)``; stream them instead.
+    public var maxBufferedBodyBytes: Int = 256 * 1024 * 1024
     /// How the retry loop waits; `Task.sleep`, which ends early with `CancellationError` when
     /// the task is cancelled. Tests replace it to observe waits without waiting.
     package var sleep: @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     /// The random source for retry jitter, a value in `0..<1`. Tests replace it to fix the jitter.
     package var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
 
-    /// Creates a configuration.
+    /// Creates a configuration. `security` defaults to one alternative that sends every credential in `credentials`.
     public init(
         baseURL: URL,
-        apiKey: APIKey,
+        credentials: Credentials = Credentials(),
+        security: [[String]]? = nil,
         userAgent: String,
         timeout: Duration = .seconds(60),
-        transport: any HTTPTransport = URLSessionTransport(),
-        defaultHeaders: HTTPHeaders = [:],
+        transport: any ClientTransport = URLSessionTransport(),
+        defaultHeaders: HTTPFields = [:],
         retryPolicy: RetryPolicy = .default,
-        middlewares: [any HTTPMiddleware] = [],
+        middlewares: [any ClientMiddleware] = [],
         debugLogger: DebugLogger? = DebugLogger.fromEnvironment()
     ) {
         self.baseURL = baseURL
-        self.apiKey = apiKey
+        self.credentials = credentials
+        self.security = security ?? [credentials.schemes]
         self.userAgent = userAgent
         self.timeout = timeout
         self.transport = transport
@@ -57,11 +70,12 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
         self.debugLogger = debugLogger
     }
 
-    /// The settings, with the key shown as `APIKey(<redacted>)`.
+    /// The settings, with credentials redacted.
     public var description: String {
-        "ClientConfiguration(baseURL: \(baseURL.absoluteString), apiKey: \(apiKey), userAgent: \(userAgent), "
-            + "timeout: \(timeout), transport: \(type(of: transport)), defaultHeaders: \(defaultHeaders), "
-            + "retryPolicy: \(retryPolicy), middlewares: \(middlewareNames), debugLogging: \(debugLogger != nil))"
+        "ClientConfiguration(baseURL: \(baseURL.absoluteString), credentials: \(credentials), security: \(security), "
+            + "userAgent: \(userAgent), timeout: \(timeout), transport: \(type(of: transport)), "
+            + "defaultHeaders: \(defaultHeaders.redactedDescription), retryPolicy: \(retryPolicy), "
+            + "middlewares: \(middlewareNames), debugLogging: \(debugLogger != nil))"
     }
 
     /// The middlewares' type names, in order.
@@ -72,17 +86,18 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     /// Same as ``description``.
     public var debugDescription: String { description }
 
-    /// A mirror showing the settings, with the key redacted and the transport by type name.
+    /// A mirror showing the settings, with credentials redacted and the transport by type name.
     public var customMirror: Mirror {
         Mirror(
             self,
             children: [
                 "baseURL": baseURL.absoluteString,
-                "apiKey": apiKey,
+                "credentials": credentials,
+                "security": security,
                 "userAgent": userAgent,
                 "timeout": timeout,
                 "transport": String(describing: type(of: transport)),
-                "defaultHeaders": defaultHeaders,
+                "defaultHeaders": defaultHeaders.redactedDescription,
                 "retryPolicy": retryPolicy,
                 "middlewares": middlewareNames,
                 "debugLogging": debugLogger != nil,

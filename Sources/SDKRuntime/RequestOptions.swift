@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// Settings for one call that override the client's: extra headers and query items, a timeout,
 /// and the number of retries.
@@ -7,11 +8,12 @@ import Foundation
 /// try await client.chats.typing.stop(chatID: id, options: RequestOptions(timeout: .seconds(5), maxRetries: 0))
 /// ```
 ///
-/// Descriptions redact secret headers (such as `Authorization`) like ``HTTPHeaders`` does.
-public struct RequestOptions: Sendable, Hashable, CustomStringConvertible {
+/// Descriptions redact secret headers (such as `Authorization`).
+public struct RequestOptions: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     /// Headers added last, replacing any same-named header of the configuration, the runtime or
-    /// the operation (so `Authorization` here replaces the client's key for this call).
-    public var headers: HTTPHeaders
+    /// the operation; a credential the client would send in a header set here is not sent (so
+    /// `Authorization` here replaces the client's token for this call).
+    public var headers: HTTPFields
     /// Query items appended after the operation's own; items with a `nil` value are left out.
     public var query: [URLQueryItem]
     /// The time each attempt may take; `nil` uses ``ClientConfiguration/timeout``.
@@ -22,7 +24,7 @@ public struct RequestOptions: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates options; everything left out keeps the client's setting.
     public init(
-        headers: HTTPHeaders = [:],
+        headers: HTTPFields = [:],
         query: [URLQueryItem] = [],
         timeout: Duration? = nil,
         maxRetries: Int? = nil
@@ -36,7 +38,21 @@ public struct RequestOptions: Sendable, Hashable, CustomStringConvertible {
     /// The options with secret header values shown as `<redacted>`.
     public var description: String {
         let queryText = query.map { "\($0.name)=\($0.value ?? "nil")" }.joined(separator: "&")
-        return "RequestOptions(headers: \(headers), query: [\(queryText)], timeout: \(timeout.map { "\($0)" } ?? "default"), "
+        return "RequestOptions(headers: \(headers.redactedDescription), query: [\(queryText)], timeout: \(timeout.map { "\($0)" } ?? "default"), "
             + "maxRetries: \(maxRetries.map(String.init) ?? "default"))"
+    }
+
+    /// A mirror showing the options, with secret header values redacted.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "headers": headers.redactedDescription,
+                "query": query.map { "\($0.name)=\($0.value ?? "nil")" },
+                "timeout": timeout as Any,
+                "maxRetries": maxRetries as Any,
+            ],
+            displayStyle: .struct
+        )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 
 /// When and how long ``APIClientCore`` waits before sending a failed request again.
 ///
@@ -81,12 +82,12 @@ public struct RetryPolicy: Sendable, Hashable, CustomStringConvertible {
         case .transport, .timedOut:
             return true
         case .status(let response):
-            switch response.headers["x-should-retry"]?.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch response.headerFields.value(named: "x-should-retry")?.trimmingCharacters(in: .whitespaces).lowercased() {
             case "true": return true
             case "false": return false
             default: return Self.isRetryable(statusCode: response.statusCode)
             }
-        case .cancelled, .undecodableBody, .encodingFailed:
+        case .cancelled, .undecodableBody, .encodingFailed, .missingCredentials:
             return false
         }
     }
@@ -107,7 +108,7 @@ public struct RetryPolicy: Sendable, Hashable, CustomStringConvertible {
     /// The wait before retry number `retry` after `failure`: the server's requested wait when
     /// ``serverRequestedDelay(in:now:)`` finds one, otherwise ``backoff(beforeRetry:random:)``.
     public func delay(beforeRetry retry: Int, after failure: RequestFailure, now: Date, random: Double) -> Duration {
-        if let headers = failure.response?.headers, let requested = serverRequestedDelay(in: headers, now: now) {
+        if let headers = failure.response?.headerFields, let requested = serverRequestedDelay(in: headers, now: now) {
             return requested
         }
         return backoff(beforeRetry: retry, random: random)
@@ -117,11 +118,11 @@ public struct RetryPolicy: Sendable, Hashable, CustomStringConvertible {
     ///
     /// `retry-after-ms` (milliseconds, possibly fractional) is read first, then `Retry-After`
     /// (seconds, possibly fractional, or an HTTP date, counted from `now`).
-    public func serverRequestedDelay(in headers: HTTPHeaders, now: Date) -> Duration? {
+    public func serverRequestedDelay(in headers: HTTPFields, now: Date) -> Duration? {
         var seconds: Double?
-        if let text = headers["retry-after-ms"], let milliseconds = Double(text.trimmingCharacters(in: .whitespaces)) {
+        if let text = headers.value(named: "retry-after-ms"), let milliseconds = Double(text.trimmingCharacters(in: .whitespaces)) {
             seconds = milliseconds / 1_000
-        } else if let text = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) {
+        } else if let text = headers.value(named: "retry-after")?.trimmingCharacters(in: .whitespaces) {
             if let value = Double(text) {
                 seconds = value
             } else if let date = HTTPDate.parse(text) {

@@ -75,7 +75,7 @@ struct LinqClientTests {
             #expect(body.error.message == message)
             #expect(body.success == false)
             #expect(error.statusCode == status)
-            #expect(error.response?.headers["Content-Type"] == "application/json")
+            #expect(error.response?.headerFields.value(named: "Content-Type") == "application/json")
             #expect(!error.description.contains(apiKey))
         }
     }
@@ -91,7 +91,7 @@ struct LinqClientTests {
                 return
             }
             #expect(response.statusCode == 502)
-            #expect(response.headers["Content-Type"] == "text/html")
+            #expect(response.headerFields.value(named: "Content-Type") == "text/html")
             #expect(response.bodyText == html)
         }
     }

@@ -31,7 +31,7 @@ private struct LeakyTransport: HTTPTransport {
     }
 
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-        throw Leak(description: "proxy refused request with Authorization: \(request.headers["Authorization"] ?? "")")
+        throw Leak(description: "proxy refused request with Authorization: \(request.headerFields.value(named: "Authorization") ?? "")")
     }
 }
 
@@ -71,7 +71,7 @@ struct SecretsTests {
             if let cancelled = await call.value { errors.append(cancelled) }
 
             await collect { () async throws(LinqError) in
-                _ = try client.core.decode(ErrorResponse.self, from: HTTPResponse(statusCode: 200, body: Data("{}".utf8)), mapError: LinqError.init)
+                _ = try client.core.decode(ErrorResponse.self, from: APIResponse(statusCode: 200, body: Data("{}".utf8)), mapError: LinqError.init)
             }
             await collect { () async throws(LinqError) in _ = try client.core.encode(LeakyValue(), mapError: LinqError.init) }
         }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct HTTPRoundTripTests {
     @Test func methodPathQueryHeadersAndBodyArriveAsSent() async throws {
         try await withLoopbackServer([.json(#"{"id":"m1"}"#, status: 201)]) { server in
-            let core = makeCore(baseURL: try url(server), defaultHeaders: ["X-Default": "yes"])
+            let core = makeCore(baseURL: try url(server), defaultHeaders: fields(["X-Default": "yes"]))
             let body = Data(#"{"text":"hi / there"}"#.utf8)
             let response = try await core.send(
                 APIRequest(
@@ -18,13 +18,13 @@ import Testing
                         URLQueryItem(name: "skipped", value: nil),
                         URLQueryItem(name: "q", value: "a+b&c=d e/é"),
                     ],
-                    headers: ["X-Request-Id": "req-1"],
+                    headers: fields(["X-Request-Id": "req-1"]),
                     body: body
                 )
             )
             #expect(response.statusCode == 201)
             #expect(response.bodyText == #"{"id":"m1"}"#)
-            #expect(response.headers["content-type"] == "application/json")
+            #expect(response.headerFields.value(named: "content-type") == "application/json")
 
             let requests = await server.requests
             try #require(requests.count == 1)
@@ -75,13 +75,13 @@ import Testing
         try await withLoopbackServer([.text("a,b", status: 200, contentType: "text/csv")]) { server in
             let core = makeCore(
                 baseURL: try url(server),
-                defaultHeaders: ["User-Agent": "overridden-by-config", "X-Tenant": "t1"]
+                defaultHeaders: fields(["User-Agent": "overridden-by-config", "X-Tenant": "t1"])
             )
             let response = try await core.send(
                 APIRequest(
                     method: .put,
                     path: "/export",
-                    headers: ["accept": "text/csv"],
+                    headers: fields(["accept": "text/csv"]),
                     body: Data("x=1".utf8),
                     contentType: "application/x-www-form-urlencoded"
                 )
@@ -145,8 +145,8 @@ import Testing
                 return
             }
             #expect(response.statusCode == 404)
-            #expect(response.headers["x-trace"] == "abc")
-            #expect(response.headers["Content-Type"] == "application/json")
+            #expect(response.headerFields.value(named: "x-trace") == "abc")
+            #expect(response.headerFields.value(named: "Content-Type") == "application/json")
             #expect(response.bodyText == envelope)
             #expect(failure?.statusCode == 404)
 
@@ -174,7 +174,7 @@ import Testing
                 return
             }
             #expect(response.statusCode == 502)
-            #expect(response.headers["content-type"] == "text/html")
+            #expect(response.headerFields.value(named: "content-type") == "text/html")
             #expect(response.bodyText == html)
             #expect(response.decodeJSON([String: String].self) == nil)
             #expect(String(describing: failure).contains("502"))

@@ -65,7 +65,7 @@ import Testing
         let core = try makeCore(failingWith: CancellationError())
         let data = try core.encode(["b": 2, "a": 1])
         #expect(String(decoding: data, as: UTF8.self) == #"{"a":1,"b":2}"#)
-        let decoded = try core.decode([String: Int].self, from: HTTPResponse(statusCode: 200, body: data))
+        let decoded = try core.decode([String: Int].self, from: APIResponse(statusCode: 200, body: data))
         #expect(decoded == ["a": 1, "b": 2])
     }
 
@@ -83,7 +83,7 @@ import Testing
         struct Inner: Decodable { let name: String }
         struct Outer: Decodable { let inner: Inner }
         let core = try makeCore(failingWith: CancellationError())
-        let response = HTTPResponse(statusCode: 200, body: Data(#"{"inner":{}}"#.utf8))
+        let response = APIResponse(statusCode: 200, body: Data(#"{"inner":{}}"#.utf8))
         let failure = failureOfEncoding { () throws(RequestFailure) in _ = try core.decode(Outer.self, from: response) }
         guard case .undecodableBody(_, let reason) = failure else {
             Issue.record("expected .undecodableBody, got \(String(describing: failure))")

@@ -29,14 +29,17 @@ import Testing
     @Test func encodesOtherValuesByDescription() {
         #expect(PathEncoding.segment(42) == "42")
         #expect(PathEncoding.segment(true) == "true")
-        #expect(PathEncoding.segment(HTTPMethod.get) == "GET")
+        #expect(PathEncoding.segment(HTTPRequest.Method.get) == "GET")
     }
 }
 
+/// Where a request goes: the base URL handed to the transport, and the path and query after it.
 @Suite struct URLBuildingTests {
     private func build(_ base: String, _ path: String, _ query: [URLQueryItem] = []) throws -> String? {
         let baseURL = try #require(URL(string: base))
-        return APIClientCore.makeURL(baseURL: baseURL, path: path, query: query)?.absoluteString
+        let core = APIClientCore(configuration: ClientConfiguration(baseURL: baseURL, userAgent: "t", debugLogger: nil))
+        guard let relative = APIClientCore.makePath(baseURL: baseURL, path: path, query: query) else { return nil }
+        return core.transportBaseURL.absoluteString + relative
     }
 
     @Test func joinsBasePathWithoutDoubleSlash() throws {
@@ -63,5 +66,6 @@ import Testing
 
     @Test func keepsAQueryAlreadyOnTheBaseURL() throws {
         #expect(try build("https://h/api?v=2", "/s", [URLQueryItem(name: "a", value: "1")]) == "https://h/api/s?v=2&a=1")
+        #expect(try build("https://h/api/?v=2#top", "/s") == "https://h/api/s?v=2")
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// The API key must never appear in any textual or reflected representation.
 @Suite struct RedactionTests {
-    private let key = APIKey(testKeyValue)
+    private let key = Secret(testKeyValue)
 
     private func expectNoKey(_ text: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!text.contains(testKeyValue), "\(what) leaks the key: \(text)", sourceLocation: sourceLocation)
@@ -19,47 +19,57 @@ import Testing
         expectNoKey(dumped(key), "dump")
         expectNoKey(String(describing: [key]), "array description")
         expectNoKey(String(describing: Optional(key)), "optional description")
-        #expect(String(describing: key) == "APIKey(<redacted>)")
-        #expect(String(reflecting: key) == "APIKey(<redacted>)")
+        #expect(String(describing: key) == "Secret(<redacted>)")
+        #expect(String(reflecting: key) == "Secret(<redacted>)")
         #expect(Mirror(reflecting: key).children.isEmpty)
-        let literal: APIKey = "sk-test-SECRET-7f3a9c"
+        let literal: Secret = "sk-test-SECRET-7f3a9c"
         #expect(literal == key)
         #expect(!key.isEmpty)
-        #expect(APIKey("").isEmpty)
+        #expect(Secret("").isEmpty)
     }
 
     @Test func configurationIsRedacted() throws {
         let configuration = ClientConfiguration(
             baseURL: try #require(URL(string: "https://api.example.com/api")),
-            apiKey: key,
+            credentials: Credentials(scheme: "bearerAuth", .bearer, .secret(key)),
             userAgent: testUserAgent,
-            defaultHeaders: ["X-API-Key": testKeyValue]
+            defaultHeaders: fields(["X-API-Key": testKeyValue])
         )
         expectNoKey(String(describing: configuration), "ClientConfiguration description")
         expectNoKey(String(reflecting: configuration), "ClientConfiguration debugDescription")
         expectNoKey(dumped(configuration), "dump(ClientConfiguration)")
         expectNoKey(dumped(APIClientCore(configuration: configuration)), "dump(APIClientCore)")
-        #expect(String(describing: configuration).contains("APIKey(<redacted>)"))
+        #expect(String(describing: configuration).contains("Secret(<redacted>)"))
         #expect(configuration.timeout == .seconds(60))
     }
 
-    @Test func preparedRequestCarriesTheKeyButNeverShowsIt() throws {
-        let core = try makeCore(failingWith: CancellationError())
-        let request = try core.makeHTTPRequest(
-            APIRequest(method: .post, path: "/v3/chats", headers: ["Cookie": "session=\(testKeyValue)"], body: Data("{}".utf8))
-        )
-        #expect(request.headers["Authorization"] == "Bearer \(testKeyValue)")
-        expectNoKey(String(describing: request), "HTTPRequest description")
-        expectNoKey(String(reflecting: request), "HTTPRequest debugDescription")
-        expectNoKey(dumped(request), "dump(HTTPRequest)")
-        expectNoKey(String(describing: request.headers), "HTTPHeaders description")
-        expectNoKey(dumped(request.headers), "dump(HTTPHeaders)")
-        #expect(String(describing: request).contains("Authorization: <redacted>"))
-        #expect(String(describing: request).contains("POST https://api.example.com/api/v3/chats"))
+    @Test func middlewaresNeverSeeTheCredentialButTheTransportGetsIt() async throws {
+        struct Peeking: ClientMiddleware {
+            let seen: Recorder<String>
+            func intercept(
+                _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+                next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+            ) async throws -> (HTTPResponse, HTTPBody?) {
+                seen.append(dumped(request) + String(describing: request.headerFields) + (request.path ?? ""))
+                return try await next(request, body, baseURL)
+            }
+        }
+        let seen = Recorder<String>()
+        let transport = ScriptedTransport([.respond(APIResponse(statusCode: 204))])
+        let core = APIClientCore(
+            configuration: ClientConfiguration(
+                baseURL: try #require(URL(string: "https://api.example.com/api")), credentials: testCredentials,
+                userAgent: testUserAgent, transport: transport, retryPolicy: .none, middlewares: [Peeking(seen: seen)], debugLogger: nil))
+        _ = try await core.send(APIRequest(method: .post, path: "/v3/chats", body: Data("{}".utf8)))
+        #expect(seen.all.count == 1)
+        for text in seen.all {
+            expectNoKey(text, "what a middleware sees")
+        }
+        #expect(transport.requests.all.map { $0.headerFields[.authorization] } == ["Bearer \(testKeyValue)"])
     }
 
     @Test func requestFailureDescriptionsNeverShowTheKey() throws {
-        let response = HTTPResponse(statusCode: 401, headers: ["Set-Cookie": testKeyValue], body: Data(#"{"error":"bad key"}"#.utf8))
+        let response = APIResponse(statusCode: 401, headerFields: fields(["Set-Cookie": testKeyValue]), body: Data(#"{"error":"bad key"}"#.utf8))
         let failures: [RequestFailure] = [
             .transport("could not connect to 127.0.0.1:1"),
             .timedOut(.seconds(1)),

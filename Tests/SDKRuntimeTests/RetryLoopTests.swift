@@ -6,8 +6,8 @@ import Testing
 @Suite struct RetryLoopTests {
     private let get = APIRequest(method: .get, path: "/v3/chats")
 
-    private func response(_ status: Int, _ headers: HTTPHeaders = [:]) -> ScriptedTransport.Step {
-        .respond(HTTPResponse(statusCode: status, headers: headers))
+    private func response(_ status: Int, _ headers: KeyValuePairs<String, String> = [:]) -> ScriptedTransport.Step {
+        .respond(APIResponse(statusCode: status, headerFields: fields(headers)))
     }
 
     @Test func retriesTwiceWithBackoffAndNumbersTheAttempts() async throws {
@@ -16,7 +16,7 @@ import Testing
         let core = try makeCore(transport: transport, sleeps: sleeps)
         let result = try await core.send(get)
         #expect(result.statusCode == 204)
-        #expect(transport.requests.all.map { $0.headers["X-Retry-Attempt"] } == ["0", "1", "2"])
+        #expect(transport.requests.all.map { $0.headerFields.value(named: "X-Retry-Attempt") } == ["0", "1", "2"])
         #expect(sleeps.all == [.milliseconds(500), .seconds(1)])
     }
 
@@ -90,15 +90,35 @@ import Testing
         policy.attemptHeaderName = nil
         let transport = ScriptedTransport([response(503), response(204)])
         _ = try await makeCore(transport: transport, retryPolicy: policy, sleeps: Recorder()).send(get)
-        #expect(transport.requests.all.allSatisfy { !$0.headers.contains(name: "X-Retry-Attempt") })
+        #expect(transport.requests.all.allSatisfy { $0.headerFields.value(named: "X-Retry-Attempt") == nil })
     }
 
     @Test func perRequestTimeoutWinsOverTheConfiguration() async throws {
-        let transport = ScriptedTransport([response(200), response(200)])
-        let core = try makeCore(transport: transport, sleeps: Recorder())
-        _ = try await core.send(get)
-        _ = try await core.send(get, options: RequestOptions(timeout: .milliseconds(1_500)))
-        #expect(transport.timeouts.all == [.seconds(60), .milliseconds(1_500)])
+        // The core enforces the timeout itself, for any transport: a 30 s answer is cut off at 200 ms.
+        let transport = ScriptedTransport([.delay(.seconds(30)), .delay(.milliseconds(10))])
+        let core = try makeCore(transport: transport, retryPolicy: .none, sleeps: Recorder())
+        let clock = ContinuousClock()
+        let started = clock.now
+        let failure = await failureOf { () async throws(RequestFailure) in
+            _ = try await core.send(get, options: RequestOptions(timeout: .milliseconds(200)))
+        }
+        #expect(failure == .timedOut(.milliseconds(200)))
+        #expect(clock.now - started < .seconds(5))
+        #expect(try await core.send(get).statusCode == 204)
+    }
+
+    @Test func theTransportGetsTheBaseURLWithoutQueryAndThePathWithIt() async throws {
+        let transport = ScriptedTransport([response(204)])
+        var configuration = ClientConfiguration(
+            baseURL: try #require(URL(string: "https://api.example.com/api/partner/?tenant=a%20b#frag")),
+            credentials: testCredentials, userAgent: testUserAgent, transport: transport, retryPolicy: .none, debugLogger: nil)
+        configuration.sleep = { _ in }
+        let core = APIClientCore(configuration: configuration)
+        _ = try await core.send(
+            APIRequest(method: .get, path: "/v3/chats", operationID: "listChats", query: [URLQueryItem(name: "limit", value: "5")]))
+        #expect(transport.baseURLs.all.map(\.absoluteString) == ["https://api.example.com/api/partner"])
+        #expect(transport.requests.all.map(\.path) == ["/v3/chats?tenant=a%20b&limit=5"])
+        #expect(transport.operationIDs.all == ["listChats"])
     }
 
     @Test func cancellationDuringTheWaitStopsTheLoop() async throws {
@@ -107,7 +127,7 @@ import Testing
         let core = APIClientCore(
             configuration: ClientConfiguration(
                 baseURL: try #require(URL(string: "https://api.example.com")),
-                apiKey: APIKey(testKeyValue),
+                credentials: testCredentials,
                 userAgent: testUserAgent,
                 transport: transport,
                 debugLogger: nil

@@ -17,7 +17,7 @@ import Testing
         #expect(RetryPolicy.none.maxRetries == 0)
         let configuration = ClientConfiguration(
             baseURL: try #require(URL(string: "https://api.example.com")),
-            apiKey: "k",
+            credentials: Credentials(scheme: "k", .bearer, .secret("k")),
             userAgent: testUserAgent
         )
         #expect(configuration.timeout == .seconds(60))
@@ -27,17 +27,17 @@ import Testing
 
     @Test func retryableStatuses() {
         for status in [408, 409, 429, 500, 502, 503, 504, 599] {
-            #expect(policy.shouldRetry(.status(HTTPResponse(statusCode: status))), "\(status)")
+            #expect(policy.shouldRetry(.status(APIResponse(statusCode: status))), "\(status)")
         }
         for status in [300, 400, 401, 403, 404, 405, 410, 413, 422, 451, 499] {
-            #expect(!policy.shouldRetry(.status(HTTPResponse(statusCode: status))), "\(status)")
+            #expect(!policy.shouldRetry(.status(APIResponse(statusCode: status))), "\(status)")
         }
     }
 
     @Test func serverCanForceOrForbidARetry() {
-        #expect(policy.shouldRetry(.status(HTTPResponse(statusCode: 400, headers: ["x-should-retry": "true"]))))
-        #expect(!policy.shouldRetry(.status(HTTPResponse(statusCode: 503, headers: ["X-Should-Retry": "false"]))))
-        #expect(policy.shouldRetry(.status(HTTPResponse(statusCode: 503, headers: ["x-should-retry": "maybe"]))))
+        #expect(policy.shouldRetry(.status(APIResponse(statusCode: 400, headerFields: fields(["x-should-retry": "true"])))))
+        #expect(!policy.shouldRetry(.status(APIResponse(statusCode: 503, headerFields: fields(["X-Should-Retry": "false"])))))
+        #expect(policy.shouldRetry(.status(APIResponse(statusCode: 503, headerFields: fields(["x-should-retry": "maybe"])))))
     }
 
     @Test func failuresWithoutAResponse() {
@@ -45,7 +45,7 @@ import Testing
         #expect(policy.shouldRetry(.timedOut(.seconds(1))))
         #expect(!policy.shouldRetry(.cancelled))
         #expect(!policy.shouldRetry(.encodingFailed("bad")))
-        #expect(!policy.shouldRetry(.undecodableBody(HTTPResponse(statusCode: 200), reason: "x")))
+        #expect(!policy.shouldRetry(.undecodableBody(APIResponse(statusCode: 200), reason: "x")))
     }
 
     @Test func backoffDoublesFromHalfASecondUpToEightSeconds() {
@@ -68,24 +68,24 @@ import Testing
 
     @Test func retryAfterInSecondsMillisecondsOrAnHTTPDate() throws {
         let now = Date(timeIntervalSince1970: 784_111_767)  // Sun, 06 Nov 1994 08:49:27 GMT
-        #expect(policy.serverRequestedDelay(in: ["Retry-After": "1"], now: now) == .seconds(1))
-        #expect(policy.serverRequestedDelay(in: ["Retry-After": "2.5"], now: now) == .milliseconds(2_500))
-        #expect(policy.serverRequestedDelay(in: ["retry-after-ms": "250"], now: now) == .milliseconds(250))
-        #expect(policy.serverRequestedDelay(in: ["retry-after-ms": "250", "Retry-After": "9"], now: now) == .milliseconds(250))
-        #expect(policy.serverRequestedDelay(in: ["Retry-After": "60"], now: now) == .seconds(60))
+        #expect(policy.serverRequestedDelay(in: fields(["Retry-After": "1"]), now: now) == .seconds(1))
+        #expect(policy.serverRequestedDelay(in: fields(["Retry-After": "2.5"]), now: now) == .milliseconds(2_500))
+        #expect(policy.serverRequestedDelay(in: fields(["retry-after-ms": "250"]), now: now) == .milliseconds(250))
+        #expect(policy.serverRequestedDelay(in: fields(["retry-after-ms": "250", "Retry-After": "9"]), now: now) == .milliseconds(250))
+        #expect(policy.serverRequestedDelay(in: fields(["Retry-After": "60"]), now: now) == .seconds(60))
         for date in ["Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"] {
-            #expect(policy.serverRequestedDelay(in: ["Retry-After": date], now: now) == .seconds(10), "\(date)")
+            #expect(policy.serverRequestedDelay(in: fields(["Retry-After": date]), now: now) == .seconds(10), "\(date)")
         }
     }
 
     @Test func unusableRetryAfterFallsBackToBackoff() {
         let now = Date(timeIntervalSince1970: 784_111_767)
         for value in ["61", "0", "-3", "soon", "", "nan", "inf", "Sun, 06 Nov 1994 08:49:00 GMT", "Sun, 06 Nov 1994 09:49:37 GMT"] {
-            #expect(policy.serverRequestedDelay(in: ["Retry-After": value], now: now) == nil, "\(value)")
+            #expect(policy.serverRequestedDelay(in: fields(["Retry-After": value]), now: now) == nil, "\(value)")
         }
-        let response = HTTPResponse(statusCode: 503, headers: ["Retry-After": "120"])
+        let response = APIResponse(statusCode: 503, headerFields: fields(["Retry-After": "120"]))
         #expect(policy.delay(beforeRetry: 2, after: .status(response), now: now, random: 0) == .seconds(1))
-        let asked = HTTPResponse(statusCode: 429, headers: ["Retry-After": "3"])
+        let asked = APIResponse(statusCode: 429, headerFields: fields(["Retry-After": "3"]))
         #expect(policy.delay(beforeRetry: 2, after: .status(asked), now: now, random: 0.9) == .seconds(3))
         #expect(policy.delay(beforeRetry: 1, after: .timedOut(.seconds(1)), now: now, random: 0) == .milliseconds(500))
     }

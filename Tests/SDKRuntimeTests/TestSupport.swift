@@ -6,6 +6,20 @@ import Testing
 /// The API key used by tests; it must never show up in any description.
 let testKeyValue = "sk-test-SECRET-7f3a9c"
 
+/// The credentials of the tests' clients: the test key as a bearer token of the scheme `bearerAuth`.
+let testCredentials = Credentials(scheme: "bearerAuth", .bearer, .secret(Secret(testKeyValue)))
+
+/// Header fields from `(name, value)` pairs, in order; names must be valid field names.
+func fields(_ pairs: KeyValuePairs<String, String>) -> HTTPFields {
+    var result = HTTPFields()
+    for (name, value) in pairs {
+        if let fieldName = HTTPField.Name(name) {
+            result.append(HTTPField(name: fieldName, value: value))
+        }
+    }
+    return result
+}
+
 /// The `User-Agent` configured in tests.
 let testUserAgent = "sdkgen-runtime-tests/1.0"
 
@@ -14,15 +28,15 @@ let testUserAgent = "sdkgen-runtime-tests/1.0"
 func makeCore(
     baseURL: URL,
     timeout: Duration = .seconds(10),
-    defaultHeaders: HTTPHeaders = [:],
+    defaultHeaders: HTTPFields = [:],
     retryPolicy: RetryPolicy = .none,
-    middlewares: [any HTTPMiddleware] = [],
+    middlewares: [any ClientMiddleware] = [],
     debugLogger: DebugLogger? = nil
 ) -> APIClientCore {
     APIClientCore(
         configuration: ClientConfiguration(
             baseURL: baseURL,
-            apiKey: APIKey(testKeyValue),
+            credentials: testCredentials,
             userAgent: testUserAgent,
             timeout: timeout,
             transport: URLSessionTransport(),
@@ -60,10 +74,10 @@ func dumped(_ value: some Any) -> String {
 }
 
 /// A transport that throws a fixed error, for testing the core's error mapping.
-struct FailingTransport: HTTPTransport {
+struct FailingTransport: ClientTransport {
     let error: any Error & Sendable
 
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
         throw error
     }
 }
@@ -76,7 +90,7 @@ func makeCore(failingWith error: any Error & Sendable) throws -> APIClientCore {
     return APIClientCore(
         configuration: ClientConfiguration(
             baseURL: baseURL,
-            apiKey: APIKey(testKeyValue),
+            credentials: testCredentials,
             userAgent: testUserAgent,
             timeout: .seconds(7),
             transport: FailingTransport(error: error),
@@ -105,30 +119,37 @@ final class Recorder<Element: Sendable>: @unchecked Sendable {
 }
 
 /// A transport that answers from a script without any network, recording what it was sent.
-final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
+final class ScriptedTransport: ClientTransport, @unchecked Sendable {
     /// What one attempt produces.
     enum Step: Sendable {
-        case respond(HTTPResponse)
+        case respond(APIResponse)
         case fail(any Error & Sendable)
+        /// Waits this long (cancellably), then answers `204`.
+        case delay(Duration)
     }
 
     // `steps` is guarded by `lock`.
     private let lock = NSLock()
     private var steps: [Step]
     let requests = Recorder<HTTPRequest>()
-    let timeouts = Recorder<Duration>()
+    let baseURLs = Recorder<URL>()
+    let operationIDs = Recorder<String>()
 
     init(_ steps: [Step]) {
         self.steps = steps
     }
 
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
         requests.append(request)
-        timeouts.append(timeout)
+        baseURLs.append(baseURL)
+        operationIDs.append(operationID)
         switch nextStep() {
-        case .respond(let response)?: return response
+        case .respond(let response)?: return (response.head, HTTPBody(response.body))
         case .fail(let error)?: throw error
-        case nil: return HTTPResponse(statusCode: 418, body: Data("script ran out".utf8))
+        case .delay(let duration)?:
+            try await Task.sleep(for: duration)
+            return (HTTPResponse(status: .noContent), nil)
+        case nil: return (HTTPResponse(status: .init(code: 418)), HTTPBody("script ran out"))
         }
     }
 
@@ -149,7 +170,7 @@ func makeCore(
 ) throws -> APIClientCore {
     var configuration = ClientConfiguration(
         baseURL: try #require(URL(string: "https://api.example.com/api")),
-        apiKey: APIKey(testKeyValue),
+        credentials: testCredentials,
         userAgent: testUserAgent,
         transport: transport,
         retryPolicy: retryPolicy,

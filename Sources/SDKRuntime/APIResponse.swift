@@ -1,20 +1,33 @@
 import Foundation
+import HTTPTypes
 
-/// A complete HTTP response: status code, header fields and body bytes.
-public struct HTTPResponse: Sendable, Hashable, CustomStringConvertible {
-    /// The HTTP status code, for example `200`.
-    public var statusCode: Int
-    /// The response header fields.
-    public var headers: HTTPHeaders
+/// A complete HTTP response as the SDK received it: the head (status and header fields, as
+/// swift-http-types' `HTTPResponse`) and every byte of the body.
+///
+/// Error cases of generated SDKs carry one, so a caller can read the status, headers and body of
+/// a failed call. Descriptions redact secret headers such as `Set-Cookie`.
+public struct APIResponse: Sendable, Hashable, CustomStringConvertible {
+    /// The status line and header fields.
+    public var head: HTTPResponse
     /// The body bytes; empty when the response had no body.
     public var body: Data
 
-    /// Creates a response.
-    public init(statusCode: Int, headers: HTTPHeaders = [:], body: Data = Data()) {
-        self.statusCode = statusCode
-        self.headers = headers
+    /// Creates a response from its head and body.
+    public init(head: HTTPResponse, body: Data = Data()) {
+        self.head = head
         self.body = body
     }
+
+    /// Creates a response from a status code, header fields and body.
+    public init(statusCode: Int, headerFields: HTTPFields = [:], body: Data = Data()) {
+        self.init(head: HTTPResponse(status: .init(code: statusCode), headerFields: headerFields), body: body)
+    }
+
+    /// The HTTP status code, for example `200`.
+    public var statusCode: Int { head.status.code }
+
+    /// The response header fields.
+    public var headerFields: HTTPFields { head.headerFields }
 
     /// The body decoded as UTF-8, or `nil` when it is not valid UTF-8.
     public var bodyText: String? {
@@ -23,7 +36,7 @@ public struct HTTPResponse: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the status code is in `200...299`.
     public var isSuccess: Bool {
-        (200...299).contains(statusCode)
+        head.status.kind == .successful
     }
 
     /// The maximum number of body characters shown by ``description``.
@@ -47,11 +60,9 @@ public struct HTTPResponse: Sendable, Hashable, CustomStringConvertible {
 
     /// The status, headers (secrets redacted) and a preview of the body.
     public var description: String {
-        "HTTPResponse(status: \(statusCode), headers: \(headers), body: \(bodySummary))"
+        "APIResponse(status: \(statusCode), headers: \(headerFields.redactedDescription), body: \(bodySummary))"
     }
-}
 
-extension HTTPResponse {
     /// Decodes the body as JSON into `type` with ``JSONCoding/makeDecoder()``; `nil` when it
     /// does not decode. Generated error types use it to read documented error envelopes.
     public func decodeJSON<T: Decodable>(_ type: T.Type) -> T? {
