@@ -14,6 +14,9 @@ public struct Document: Sendable, Hashable {
     public var servers: [Server]
     /// The security schemes from `components/securitySchemes`, in spec order.
     public var securitySchemes: [SecurityScheme]
+    /// The document-level `security`: the alternatives every operation without its own uses, in
+    /// spec order; `nil` when the key is absent, empty for `security: []`.
+    public var security: [SecurityRequirement]? = nil
     /// The tags, in spec order.
     public var tags: [Tag]
     /// The operations, in spec order (path by path, then method order within a path item).
@@ -68,9 +71,15 @@ public struct SecurityScheme: Sendable, Hashable {
         case httpBearer(format: String?)
         /// `type: http` with `scheme: basic`.
         case httpBasic
-        /// `type: apiKey` sent in a header, query item or cookie.
+        /// `type: apiKey`: `name` is the header, query item or cookie name, and `location` is the
+        /// `in` value, which the loader has checked to be `header`, `query` or `cookie`.
         case apiKey(name: String, location: String)
-        /// Anything else (`oauth2`, `openIdConnect`, `mutualTLS`), kept by type name.
+        /// `type: oauth2`: a bearer token obtained through one of the scheme's flows.
+        case oauth2
+        /// `type: openIdConnect`: a bearer token obtained through OpenID Connect.
+        case openIDConnect
+        /// Anything else, kept by name: `mutualTLS`, an unknown type, or an `http` scheme other
+        /// than bearer and basic as `http <scheme>` (e.g. `http digest`).
         case other(String)
     }
 
@@ -80,6 +89,24 @@ public struct SecurityScheme: Sendable, Hashable {
     public var kind: Kind
     /// What the scheme is for.
     public var description: String?
+    /// Where the scheme's key is.
+    public var mark: SourceMark
+}
+
+/// One Security Requirement Object: the schemes that must all be satisfied together. A list of
+/// requirements is a list of alternatives, any one of which is enough.
+public struct SecurityRequirement: Sendable, Hashable {
+    /// The scheme names (keys of `components/securitySchemes`), in spec order; empty for `{}`,
+    /// which means that no credential is needed. Scopes are not kept.
+    public var schemes: [String]
+    /// Where the requirement is written.
+    public var mark: SourceMark
+
+    /// Creates a requirement for `schemes` written at `mark`.
+    public init(schemes: [String], mark: SourceMark) {
+        self.schemes = schemes
+        self.mark = mark
+    }
 }
 
 /// One entry of `tags`.
@@ -117,6 +144,9 @@ public struct Operation: Sendable, Hashable {
     public var requestBody: RequestBody?
     /// The responses, in spec order.
     public var responses: [Response]
+    /// The operation's own `security`, in spec order; `nil` when the key is absent (the
+    /// document's applies), empty for `security: []` (no credential is sent).
+    public var security: [SecurityRequirement]? = nil
     /// Where the operation's method key is.
     public var mark: SourceMark
 }
@@ -162,6 +192,9 @@ public struct MediaType: Sendable, Hashable {
     public var name: String
     /// The schema, when given.
     public var schema: Schema?
+    /// The schema of each item of a sequential media type (OpenAPI 3.2 `itemSchema`, e.g. each
+    /// event of `text/event-stream`), when given.
+    public var itemSchema: Schema? = nil
     /// The `example`, when given.
     public var example: YAMLNode? = nil
 }

@@ -36,6 +36,7 @@ extension Loader {
             file: log.file, openAPIVersion: version, info: info ?? Info(title: "", version: ""),
             servers: servers(value("servers", in: pairs)),
             securitySchemes: securitySchemes(value("securitySchemes", in: components)),
+            security: value("security", in: pairs).map { securityRequirements($0, of: "the document") },
             tags: tags(value("tags", in: pairs)),
             operations: operations, schemas: schemas, webhooks: webhooks
         )
@@ -130,29 +131,6 @@ extension Loader {
                 let name = required("name", in: pairs, of: "a tag", at: item.mark).flatMap({ string($0, "'name'") })
             else { return nil }
             return Tag(name: name, description: optionalString(value("description", in: pairs), "'description'"))
-        }
-    }
-
-    private func securitySchemes(_ node: YAMLNode?) -> [SecurityScheme] {
-        guard let node, let pairs = mapping(node, "'components/securitySchemes'") else { return [] }
-        return pairs.compactMap { pair in
-            guard let name = string(pair.key, "a security scheme name"),
-                let schemeNode = resolved(pair.value),
-                let schemePairs = mapping(schemeNode, "security scheme '\(name)'"),
-                let type = required("type", in: schemePairs, of: "security scheme '\(name)'", at: schemeNode.mark).flatMap({ string($0, "'type'") })
-            else { return nil }
-            let kind: SecurityScheme.Kind
-            switch (type, value("scheme", in: schemePairs)?.string?.lowercased()) {
-            case ("http", "bearer"?):
-                kind = .httpBearer(format: optionalString(value("bearerFormat", in: schemePairs), "'bearerFormat'"))
-            case ("http", "basic"?):
-                kind = .httpBasic
-            case ("apiKey", _):
-                kind = .apiKey(name: value("name", in: schemePairs)?.string ?? name, location: value("in", in: schemePairs)?.string ?? "header")
-            default:
-                kind = .other(type)
-            }
-            return SecurityScheme(name: name, kind: kind, description: optionalString(value("description", in: schemePairs), "'description'"))
         }
     }
 }

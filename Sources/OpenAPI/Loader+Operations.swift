@@ -65,7 +65,9 @@ extension Loader {
             tags: tags, deprecated: bool(value("deprecated", in: pairs), "'deprecated'"),
             parameters: merged,
             requestBody: value("requestBody", in: pairs).flatMap { requestBody($0, of: name) },
-            responses: responses, mark: keyMark
+            responses: responses,
+            security: value("security", in: pairs).map { securityRequirements($0, of: name) },
+            mark: keyMark
         )
     }
 
@@ -191,7 +193,8 @@ extension Loader {
             guard let name = string(pair.key, "a media type") else { continue }
             guard let mediaPairs = mapping(pair.value, "media type '\(name)' of \(owner)") else { continue }
             let schema = value("schema", in: mediaPairs).map { self.schema($0, "the schema of '\(name)'") }
-            result.append(MediaType(name: name, schema: schema, example: value("example", in: mediaPairs)))
+            let itemSchema = value("itemSchema", in: mediaPairs).map { self.schema($0, "the item schema of '\(name)'") }
+            result.append(MediaType(name: name, schema: schema, itemSchema: itemSchema, example: value("example", in: mediaPairs)))
         }
         return result
     }

@@ -2,15 +2,6 @@ import OpenAPI
 
 /// Collects the documented error statuses of all operations into the error type's cases.
 enum ErrorCaseBuilder {
-    /// Conventional case names for the statuses APIs document most.
-    static let names: [Int: String] = [
-        400: "badRequest", 401: "unauthorized", 402: "paymentRequired", 403: "forbidden", 404: "notFound",
-        405: "methodNotAllowed", 406: "notAcceptable", 408: "requestTimeout", 409: "conflict", 410: "gone",
-        412: "preconditionFailed", 413: "contentTooLarge", 415: "unsupportedMediaType", 422: "unprocessableEntity",
-        423: "locked", 428: "preconditionRequired", 429: "tooManyRequests", 500: "internalServerError",
-        501: "notImplemented", 502: "badGateway", 503: "serviceUnavailable", 504: "gatewayTimeout",
-    ]
-
     static func cases(for operations: [Operation], types: inout TypeResolver) -> [ErrorCase] {
         var cases: [ErrorCase] = []
         for operation in operations {
@@ -31,7 +22,7 @@ enum ErrorCaseBuilder {
                 if case .reference(let name)? = schema?.kind { sourceSchema = name }
                 cases.append(
                     ErrorCase(
-                        name: names[code] ?? "status\(code)", statusCode: code, bodyType: bodyType, sourceSchema: sourceSchema,
+                        name: StatusNaming.caseName(for: code), statusCode: code, bodyType: bodyType, sourceSchema: sourceSchema,
                         description: response.description))
             }
         }

@@ -15,6 +15,19 @@ public struct GeneratorConfig: Sendable, Hashable {
         public var method: String?
     }
 
+    /// How the client takes the credential of one security scheme.
+    public struct CredentialOverride: Sendable, Hashable {
+        /// The key in `components/securitySchemes` this override is for.
+        public var schemeName: String
+        /// The argument label in the client's `init`; for http basic, the prefix of the two
+        /// labels (`<label>Username`, `<label>Password`). `nil` keeps the derived one.
+        public var label: String?
+        /// The environment variable the credential (for http basic: the password) is read from.
+        public var environment: String?
+        /// The environment variable an http basic username is read from.
+        public var usernameEnvironment: String?
+    }
+
     /// The Swift module (and `Generated/` folder) name; default: the spec title in UpperCamelCase.
     public var moduleName: String?
     /// The client type's name; default: `<module>Client`.
@@ -37,6 +50,8 @@ public struct GeneratorConfig: Sendable, Hashable {
     public var webhookDiscriminators: [String] = []
     /// Per-operationId overrides, in file order.
     public var operations: [OperationOverride] = []
+    /// Per-security-scheme credential settings, in file order.
+    public var credentials: [CredentialOverride] = []
 
     /// A config with every default.
     public init() {}
@@ -45,6 +60,11 @@ public struct GeneratorConfig: Sendable, Hashable {
     public func override(for operationID: String?) -> OperationOverride? {
         guard let operationID else { return nil }
         return operations.first { $0.operationID == operationID }
+    }
+
+    /// The credential settings for the security scheme `schemeName`, when the config has them.
+    public func credentialOverride(for schemeName: String) -> CredentialOverride? {
+        credentials.first { $0.schemeName == schemeName }
     }
 
     /// Reads a config file; unknown keys and wrong types are errors at their position.
@@ -84,6 +104,7 @@ private struct ConfigReader {
             case "operations": config.operations = readOperations(pair.value)
             case "pagination": readPagination(pair.value, into: &config)
             case "webhooks": readWebhooks(pair.value, into: &config)
+            case "credentials": config.credentials = readCredentials(pair.value)
             default: unknown(key, at: pair.key.mark, expected: Self.topLevelKeys)
             }
         }
@@ -150,6 +171,28 @@ private struct ConfigReader {
                     }
                 case "method": override.method = identifier(field.value, "method")
                 default: unknown(field.key.string ?? "", at: field.key.mark, expected: ["resource", "method"])
+                }
+            }
+            result.append(override)
+        }
+        return result
+    }
+
+    mutating func readCredentials(_ node: YAMLNode) -> [GeneratorConfig.CredentialOverride] {
+        guard let pairs = mapping(node, "'credentials'") else { return [] }
+        var result: [GeneratorConfig.CredentialOverride] = []
+        for pair in pairs {
+            guard let schemeName = string(pair.key, "a security scheme name"), let fields = mapping(pair.value, "credential '\(schemeName)'") else {
+                continue
+            }
+            var override = GeneratorConfig.CredentialOverride(schemeName: schemeName)
+            for field in fields {
+                let key = field.key.string ?? ""
+                switch key {
+                case "label": override.label = identifier(field.value, "credentials.\(schemeName).label")
+                case "environment": override.environment = identifier(field.value, "credentials.\(schemeName).environment")
+                case "usernameEnvironment": override.usernameEnvironment = identifier(field.value, "credentials.\(schemeName).usernameEnvironment")
+                default: unknown(key, at: field.key.mark, expected: ["label", "environment", "usernameEnvironment"])
                 }
             }
             result.append(override)

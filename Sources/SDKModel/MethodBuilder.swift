@@ -1,6 +1,6 @@
 import OpenAPI
 
-/// Turns one operation into a method: its name, place, parameters, body and return type.
+/// Turns one operation into a method: its name, place, parameters, body and what it returns.
 enum MethodBuilder {
     /// Types that can travel in a path, query item or header as text.
     static let parameterScalarTypes: Set<String> = [
@@ -49,17 +49,29 @@ enum MethodBuilder {
         // Required parameters first, then optional ones, each group in spec order.
         parameters = parameters.filter(\.required) + parameters.filter { !$0.required }
 
-        let decodedType = Self.returnType(operation, hint: hint, types: &types)
+        let outcome = ResponseBuilder.outcome(for: operation, methodName: name, hint: hint, types: &types)
+        let decodedType = outcome.returnType
         let paging = decodedType.flatMap { Self.pagination(returning: $0, parameters: parameters, config: config, types: types) }
+        // The request body's types are declared after the response's, as they always were.
+        let body = body(operation, hint: hint, types: &types)
+        var streamVariant = outcome.streamVariant
+        if streamVariant?.body != .bytes {
+            streamVariant?.streamProperty = ResponseBuilder.streamProperty(of: body, types: types)
+        }
         return (
             Method(
                 name: name, operationID: operation.operationID, httpMethod: operation.method.rawValue.uppercased(),
                 pathTemplate: operation.path, pathPieces: pathPieces(operation.path, parameters: parameters),
                 summary: operation.summary, description: operation.description, deprecated: operation.deprecated,
-                parameters: parameters, body: body(operation, hint: hint, types: &types),
-                returnType: decodedType, pagination: paging
+                parameters: parameters, body: body, returnType: decodedType, pagination: paging,
+                response: outcome.response, accept: outcome.accept, streamVariant: streamVariant
             ), resource, foldedName
         )
+    }
+
+    /// An operation as messages name it: `operation 'listChats'`, or by method and path without an operationId.
+    static func describe(_ operation: Operation) -> String {
+        operation.operationID.map { "operation '\($0)'" } ?? "operation \(operation.method.rawValue.uppercased()) \(operation.path)"
     }
 
     /// Cursor paging: a `cursor` query parameter, and a response struct with a next-cursor string
@@ -149,22 +161,6 @@ enum MethodBuilder {
                 encoding: .binary, type: .data, required: requestBody.required, contentType: media.name, description: requestBody.description)
         }
         types.log.warning("the request body of \(operation.operationID ?? operation.path) lists no media type and was skipped", at: requestBody.mark)
-        return nil
-    }
-
-    static func returnType(_ operation: Operation, hint: String, types: inout TypeResolver) -> SwiftType? {
-        for response in operation.responses {
-            let isSuccess: Bool
-            switch response.status {
-            case .code(let code): isSuccess = (200..<300).contains(code)
-            case .range(let first): isSuccess = first == 2
-            case .default: isSuccess = false
-            }
-            guard isSuccess else { continue }
-            if let media = response.content.first(where: { isJSON($0.name) }) {
-                return media.schema.map { types.swiftType(for: $0, nameHint: hint + "Response") } ?? .jsonValue
-            }
-        }
         return nil
     }
 }

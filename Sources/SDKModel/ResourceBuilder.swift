@@ -71,9 +71,11 @@ struct ResourceBuilder {
         node.entries.sort { $0.order < $1.order }
     }
 
+    /// The methods of one place with unique names: operations first (a later one that is taken
+    /// gets a suffix), then stream variants, `<method>Stream`, which give way to every operation.
     private func uniqueMethods(_ entries: [Entry], place: String, log: inout DiagnosticLog) -> [Method] {
         var taken: Set<String> = []
-        return entries.map { entry in
+        var methods = entries.map { entry in
             var method = entry.method
             let unique = SwiftNaming.unique(method.name, in: taken)
             if unique != method.name {
@@ -85,6 +87,18 @@ struct ResourceBuilder {
             taken.insert(method.name)
             return method
         }
+        for (index, entry) in entries.enumerated() where methods[index].streamVariant != nil {
+            let wanted = methods[index].name + "Stream"
+            let unique = SwiftNaming.unique(wanted, in: taken)
+            if unique != wanted {
+                log.warning(
+                    "the stream variant of \(methods[index].operationID.map { "operation '\($0)'" } ?? "an operation") would be named '\(wanted)' in \(place), which is taken; it is named '\(unique)'",
+                    at: entry.mark)
+            }
+            methods[index].streamVariant?.name = unique
+            taken.insert(unique)
+        }
+        return methods
     }
 
     /// The resource for `node`, whose property is `propertyName`; `path` is its place by path
@@ -100,7 +114,7 @@ struct ResourceBuilder {
         let types = parent.types + [typeName]
         let access = parent.access + [propertyName]
         let methods = uniqueMethods(node.entries, place: "'\(path.joined(separator: "."))'", log: &log)
-        var memberNames = Set(methods.map(\.name))
+        var memberNames = Set(methods.flatMap { [$0.name] + ($0.streamVariant.map { [$0.name] } ?? []) })
         var children: [Resource] = []
         for child in node.children {
             // A child property may not share a name with a method or an earlier child.

@@ -33,6 +33,45 @@ public struct SDK: Sendable, Hashable {
     public var errorCases: [ErrorCase]
     /// The webhook events, when the spec has `webhooks`.
     public var webhooks: Webhooks? = nil
+    /// The credentials the client takes: every security scheme that the document's or some
+    /// operation's security uses, in `components/securitySchemes` order.
+    public var credentials: [Credential] = []
+    /// The document-level security alternatives, each the scheme names that must be sent
+    /// together (an empty list: no credential needed); empty when the document has none.
+    public var security: [[String]] = []
+}
+
+/// One credential the client takes: a security scheme that the document or some operation uses.
+public struct Credential: Sendable, Hashable {
+    /// How the credential is sent.
+    public enum Kind: Sendable, Hashable {
+        /// HTTP bearer: `Authorization: Bearer <token>`.
+        case bearer
+        /// HTTP basic: `Authorization: Basic <base64(username:password)>`.
+        case basic
+        /// An API key in the header, query item or cookie called `name`.
+        case apiKey(name: String, location: APIKeyLocation)
+        /// OAuth 2: a bearer token from a token provider the caller supplies.
+        case oauth2
+        /// OpenID Connect: a bearer token from a token provider the caller supplies.
+        case openIDConnect
+    }
+
+    /// Where an API key travels.
+    public enum APIKeyLocation: String, Sendable, Hashable {
+        case header, query, cookie
+    }
+
+    /// The key in `components/securitySchemes`.
+    public var schemeName: String
+    /// How it is sent.
+    public var kind: Kind
+    /// The Swift argument labels in the client's `init`: one, or two for basic (username, password).
+    public var labels: [String]
+    /// The environment variable each label is read from when not passed, `nil` when none is configured.
+    public var environmentVariables: [String?]
+    /// The scheme's description.
+    public var description: String?
 }
 
 /// The events of the spec's `webhooks`, as one enum with a decoder.
@@ -105,6 +144,76 @@ public struct Method: Sendable, Hashable {
     public var returnType: SwiftType?
     /// How to walk every page, when the operation is a cursor-paged list.
     public var pagination: Pagination? = nil
+    /// What the method returns for its 2xx responses (`returnType` is the type of a single JSON body).
+    public var response: MethodResponse = .single(.empty)
+    /// The `Accept` header the method sends: the media types of its 2xx bodies, distinct, in spec
+    /// order, joined with `, `; `application/json` when there is no body or only JSON.
+    public var accept: String = "application/json"
+    /// A second method for the same operation that streams its response, when there is one.
+    public var streamVariant: StreamVariant? = nil
+    /// The operation's own security alternatives (scheme names sent together); `nil` when it
+    /// follows the document's, empty when it sends no credential.
+    public var security: [[String]]? = nil
+}
+
+/// What one success response carries, as the method returns it.
+public enum ResponseBody: Sendable, Hashable {
+    /// No content.
+    case empty
+    /// `application/json` or `*/*+json`, decoded as the type.
+    case json(SwiftType)
+    /// `text/*` (except `text/event-stream`), `application/xml` or `*/*+xml`, as a `String`.
+    case text
+    /// Any other media type (`application/octet-stream`, `image/*`, `application/pdf`, `*/*`, …), as `Data`.
+    case bytes
+    /// `text/event-stream`: server-sent events whose JSON `data` decodes as the type; `nil` when
+    /// the spec gives no object or reference schema for them.
+    case eventStream(SwiftType?)
+    /// JSON Lines (`application/jsonl`, `application/x-ndjson`, `application/jsonlines`): one value of the type per line.
+    case jsonLines(SwiftType)
+    /// `application/json-seq` (RFC 7464): a sequence of values of the type.
+    case jsonSequence(SwiftType)
+}
+
+/// The value a method returns for its 2xx responses.
+public enum MethodResponse: Sendable, Hashable {
+    /// Every 2xx response has the same body shape (or there is one, or none).
+    case single(ResponseBody)
+    /// Several 2xx statuses with different bodies: an enum with a case per status.
+    case byStatus(StatusResponses)
+}
+
+/// The 2xx responses of a method whose statuses carry different bodies.
+public struct StatusResponses: Sendable, Hashable {
+    /// One status.
+    public struct Case: Sendable, Hashable {
+        /// The case name: `ok`, `created`, `accepted`, `noContent`, …; `success` for a `2XX` range.
+        public var name: String
+        /// The status code; `nil` for a `2XX` range.
+        public var statusCode: Int?
+        /// What the response carries.
+        public var body: ResponseBody
+        /// The spec's description of the response.
+        public var description: String?
+    }
+
+    /// The enum's Swift type name (reserved like a model's), e.g. `CreatePostResult`.
+    public var typeName: String
+    /// The cases, in spec order.
+    public var cases: [Case]
+}
+
+/// A second method for the same operation that streams its response.
+public struct StreamVariant: Sendable, Hashable {
+    /// The method name, `<method>Stream` (with a suffix when that is taken).
+    public var name: String
+    /// What it streams: `.eventStream`, `.jsonLines`, `.jsonSequence`, or `.bytes` for a raw byte stream.
+    public var body: ResponseBody
+    /// The `Accept` header it sends.
+    public var accept: String
+    /// The Swift name of the request body's `Bool` property with JSON key `stream`, which the
+    /// variant sets to `true`; `nil` when the body has none.
+    public var streamProperty: String?
 }
 
 /// A cursor-paged list: a `cursor` query parameter in, a next-cursor field and an array of

@@ -14,12 +14,18 @@ public enum SDKBuilder {
         var types = TypeResolver(log: DiagnosticLog(file: specFile), reservedNames: [moduleName, clientName, errorName])
         types.declareComponents(document.schemas)
 
+        var security = CredentialBuilder(schemes: document.securitySchemes)
+        let documentSecurity = security.alternatives(document.security ?? [], of: .document, log: &types.log)
         var resources = ResourceBuilder()
         let naming = ResourceNaming(operations: document.operations)
         for operation in document.operations {
-            let placed = MethodBuilder.method(for: operation, config: config, naming: naming, types: &types)
+            var placed = MethodBuilder.method(for: operation, config: config, naming: naming, types: &types)
+            placed.method.security = operation.security.map {
+                security.alternatives($0, of: .operation(MethodBuilder.describe(operation)), log: &types.log)
+            }
             resources.add(placed.method, under: placed.resource, foldedName: placed.foldedName, mark: operation.mark)
         }
+        let credentials = security.credentials(config: config, log: &types.log)
         for override in config.operations where !document.operations.contains(where: { $0.operationID == override.operationID }) {
             types.log.warning("sdkgen.yaml names operation '\(override.operationID)', which the spec does not have", at: nil)
         }
@@ -35,7 +41,8 @@ public enum SDKBuilder {
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             baseURLEnvironmentVariable: config.baseURLEnvironmentVariable,
             resources: tree.resources, rootMethods: tree.rootMethods,
-            models: RecursionAnalysis.markIndirectProperties(types.models), errorCases: errorCases, webhooks: webhooks
+            models: RecursionAnalysis.markIndirectProperties(types.models), errorCases: errorCases, webhooks: webhooks,
+            credentials: credentials, security: documentSecurity
         )
         return (sdk, types.log.all)
     }

@@ -46,6 +46,14 @@ struct TypeResolver {
         }
     }
 
+    /// `base` (already a type name) bounded and made unique against every type name taken so
+    /// far, and taken: for a type the SDK declares that is not a model.
+    mutating func reserveTypeName(_ base: String) -> String {
+        let name = SwiftNaming.unique(SwiftNaming.bounded(base), in: takenTypeNames)
+        takenTypeNames.insert(name)
+        return name
+    }
+
     /// The model declared as `typeName`, if any.
     func model(named typeName: String) -> Model? {
         modelIndex[typeName].map { models[$0] }
