@@ -86,7 +86,9 @@ public struct GeneratorConfig: Sendable, Hashable {
 private struct ConfigReader {
     var log: DiagnosticLog
 
-    static let topLevelKeys = ["module", "client", "error", "version", "baseURL", "environment", "pagination", "webhooks", "operations"]
+    static let topLevelKeys = [
+        "module", "client", "error", "version", "baseURL", "environment", "pagination", "webhooks", "operations", "credentials",
+    ]
 
     mutating func read(_ root: YAMLNode?) -> GeneratorConfig {
         var config = GeneratorConfig()
