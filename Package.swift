@@ -76,6 +76,7 @@ let package = Package(
         .target(name: "Widgets", dependencies: ["SDKRuntime"], path: "Tests/Golden/Widgets/Expected", exclude: ["api.md"]),
         .target(name: "Showcase", dependencies: ["SDKRuntime"], path: "Tests/Golden/Showcase/Expected", exclude: ["api.md"]),
         .target(name: "Hostile", dependencies: ["SDKRuntime"], path: "Tests/Golden/Hostile/Expected", exclude: ["api.md"]),
+        .target(name: "Studio", dependencies: ["SDKRuntime"], path: "Tests/Golden/Studio/Expected", exclude: ["api.md"]),
         // A real HTTP server on 127.0.0.1 for the tests that go over the network.
         .target(
             name: "LoopbackSupport",
@@ -119,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "SDKRuntime", "LoopbackSupport"],
+            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "Studio", "SDKRuntime", "LoopbackSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PluginTests", dependencies: ["Generator", "Rendering", "LinqPluginExample"], swiftSettings: strictSettings),

@@ -13,10 +13,13 @@ public struct LinqClient: Sendable {
     public static let defaultBaseURL = "https://api.linqapp.com/api/partner"
     /// The `User-Agent` this SDK sends.
     public static let userAgent = "Linq/0.1.0 (Swift; sdkgen)"
-    /// The environment variable the API key is read from when none is passed.
+    /// The environment variable `apiKey` is read from when none is passed.
     public static let apiKeyEnvironmentVariable = "LINQ_API_V3_API_KEY"
     /// The environment variable the base URL is read from when none is passed.
     public static let baseURLEnvironmentVariable = "LINQ_API_V3_BASE_URL"
+    /// The security alternatives of operations that name none of their own (each a list of
+    /// `components/securitySchemes` names that are sent together).
+    public static let security: [[String]] = [["bearerAuth"]]
 
     /// The request machinery every resource of this client shares.
     public let core: APIClientCore
@@ -24,23 +27,26 @@ public struct LinqClient: Sendable {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - apiKey: Your API key; when `nil`, it is read from `LINQ_API_V3_API_KEY`.
+    ///   - apiKey: The bearer token (`bearerAuth`); when `nil`, read from `LINQ_API_V3_API_KEY`.
     ///   - baseURL: Where to send requests; when `nil`, `LINQ_API_V3_BASE_URL` or `defaultBaseURL`.
     ///   - timeout: How long one attempt may take before it fails with `.timedOut`.
     ///   - maxRetries: How often a failed request is retried (connection errors, timeouts, 408,
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
-    ///   - transport: What sends the HTTP requests; `URLSessionTransport` by default.
-    /// - Throws: `LinqError.missingAPIKey` when no API key is given or found, and
-    ///   `LinqError.invalidBaseURL` when the base URL cannot be used.
+    ///   - transport: What sends the HTTP requests: `URLSessionTransport` by default, or any
+    ///     swift-openapi-runtime `ClientTransport` (such as `AsyncHTTPClientTransport` on servers).
+    /// - Throws: `LinqError.missingCredentials` when the credentials the API needs are neither
+    ///   given nor found in the environment, and `LinqError.invalidBaseURL` when the base URL cannot be used.
     public init(
         apiKey: String? = nil,
         baseURL: URL? = nil,
         timeout: Duration = .seconds(60),
         maxRetries: Int = RetryPolicy.defaultMaxRetries,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: any ClientTransport = URLSessionTransport()
     ) throws(LinqError) {
-        guard let key = apiKey ?? EnvironmentVariables.value(Self.apiKeyEnvironmentVariable), !key.isEmpty else {
-            throw .missingAPIKey(environmentVariable: Self.apiKeyEnvironmentVariable)
+        var credentials = Credentials()
+        credentials.set(scheme: "bearerAuth", .bearer, Credentials.secret(apiKey, environmentVariable: Self.apiKeyEnvironmentVariable))
+        guard credentials.alternative(meeting: Self.security) != nil else {
+            throw .missingCredentials("pass apiKey or set LINQ_API_V3_API_KEY")
         }
         let resolvedBaseURL = baseURL ?? EnvironmentVariables.value(Self.baseURLEnvironmentVariable).flatMap(URL.init(string:)) ?? URL(string: Self.defaultBaseURL)
         guard let resolvedBaseURL, resolvedBaseURL.scheme != nil, resolvedBaseURL.host != nil else {
@@ -48,7 +54,8 @@ public struct LinqClient: Sendable {
         }
         self.init(core: APIClientCore(configuration: ClientConfiguration(
             baseURL: resolvedBaseURL,
-            apiKey: APIKey(key),
+            credentials: credentials,
+            security: Self.security,
             userAgent: Self.userAgent,
             timeout: timeout,
             transport: transport,

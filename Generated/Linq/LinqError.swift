@@ -11,19 +11,19 @@ import SDKRuntime
 /// page from a proxy, say), is `.unexpectedStatus` with the raw response.
 public enum LinqError: Error, Sendable, CustomStringConvertible {
     /// HTTP 400: The request was malformed.
-    case badRequest(ErrorResponse, HTTPResponse)
+    case badRequest(ErrorResponse, APIResponse)
     /// HTTP 401: The API token is missing or invalid.
-    case unauthorized(ErrorResponse, HTTPResponse)
+    case unauthorized(ErrorResponse, APIResponse)
     /// HTTP 403: The token may not act on this resource, or the chat is a group chat.
-    case forbidden(ErrorResponse, HTTPResponse)
+    case forbidden(ErrorResponse, APIResponse)
     /// HTTP 404: No chat has this identifier.
-    case notFound(ErrorResponse, HTTPResponse)
+    case notFound(ErrorResponse, APIResponse)
     /// HTTP 500: Something failed on Linq's side.
-    case internalServerError(ErrorResponse, HTTPResponse)
+    case internalServerError(ErrorResponse, APIResponse)
     /// A status the API does not document, or an error body that is not the documented one.
-    case unexpectedStatus(HTTPResponse)
+    case unexpectedStatus(APIResponse)
     /// A successful response whose body could not be decoded into the documented type.
-    case undecodableBody(HTTPResponse, reason: String)
+    case undecodableBody(APIResponse, reason: String)
     /// The request could not be sent, or the connection failed before a response arrived.
     case transport(String)
     /// No complete response arrived within the timeout.
@@ -32,8 +32,9 @@ public enum LinqError: Error, Sendable, CustomStringConvertible {
     case cancelled
     /// The request body could not be encoded.
     case encodingFailed(String)
-    /// No API key was passed and `LINQ_API_V3_API_KEY` is not set.
-    case missingAPIKey(environmentVariable: String?)
+    /// The client holds no credential the call accepts (none was passed or found in the
+    /// environment), or a token provider failed; the message says what to pass or set.
+    case missingCredentials(String)
     /// The base URL is not an absolute URL.
     case invalidBaseURL(String)
 
@@ -52,11 +53,13 @@ public enum LinqError: Error, Sendable, CustomStringConvertible {
             self = .cancelled
         case .encodingFailed(let message):
             self = .encodingFailed(message)
+        case .missingCredentials(let message):
+            self = .missingCredentials(message)
         }
     }
 
     /// The documented case for `response`, or `nil` when its status or body is not documented.
-    private static func documented(_ response: HTTPResponse) -> LinqError? {
+    private static func documented(_ response: APIResponse) -> LinqError? {
         switch response.statusCode {
         case 400:
             return response.decodeJSON(ErrorResponse.self).map { .badRequest($0, response) }
@@ -74,7 +77,7 @@ public enum LinqError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The HTTP response, when the server answered.
-    public var response: HTTPResponse? {
+    public var response: APIResponse? {
         switch self {
         case .badRequest(_, let response):
             return response
@@ -88,7 +91,7 @@ public enum LinqError: Error, Sendable, CustomStringConvertible {
             return response
         case .unexpectedStatus(let response), .undecodableBody(let response, _):
             return response
-        case .transport, .timedOut, .cancelled, .encodingFailed, .missingAPIKey, .invalidBaseURL:
+        case .transport, .timedOut, .cancelled, .encodingFailed, .missingCredentials, .invalidBaseURL:
             return nil
         }
     }
@@ -121,10 +124,8 @@ public enum LinqError: Error, Sendable, CustomStringConvertible {
             return "LinqError.cancelled"
         case .encodingFailed(let message):
             return "LinqError.encodingFailed: \(message)"
-        case .missingAPIKey(let variable?):
-            return "LinqError.missingAPIKey: pass an API key or set \(variable)"
-        case .missingAPIKey(nil):
-            return "LinqError.missingAPIKey: pass an API key"
+        case .missingCredentials(let message):
+            return "LinqError.missingCredentials: \(message)"
         case .invalidBaseURL(let text):
             return "LinqError.invalidBaseURL: '\(text)' is not an absolute URL"
         }

@@ -12,28 +12,52 @@ extension ContextBuilder {
             })
     }
 
-    /// One method: its signature, request building and, for a paged list, its `…All` sequence.
+    /// One method: its signature, request building, what it returns, its streaming variant and,
+    /// for a paged list, its `…All` sequence.
     func method(_ method: Method) -> TemplateObject {
         let signature = arguments(of: method).map(\.declaration)
         let queryItems = method.parameters.filter { $0.kind == .query }
         let headerItems = method.parameters.filter { $0.kind == .header }
+        let code = responseCode(for: method.response)
         var context: TemplateObject = [
             "name": .text(SwiftNaming.escaped(method.name)),
-            "docLines": .texts(docLines(for: method)),
+            "docLines": .texts(docLines(for: method, returns: code.returnsDoc)),
             "deprecated": .flag(method.deprecated),
             "signature": .text(signature.joined(separator: ", ")),
-            "returnClause": .text(method.returnType.map { " -> " + $0.swiftSource } ?? ""),
+            "returnClause": .text(code.returnType.map { " -> " + $0 } ?? ""),
             "requestBinding": .text(queryItems.isEmpty && headerItems.isEmpty && method.body == nil ? "let" : "var"),
-            "httpMethod": .text("." + method.httpMethod.lowercased()),
-            "pathExpression": .text(pathExpression(method.pathPieces)),
+            "requestArguments": .text(requestArguments(method)),
             "queryItems": .objects(queryItems.map(parameterContext)),
             "headerItems": .objects(headerItems.map(parameterContext)),
+            "statements": .texts(code.statements),
             "errorName": .text(sdk.errorName),
         ]
         if let body = method.body {
             context["body"] = .object(["required": .flag(body.required), "setBody": .text(setBodyStatement(body))])
         }
-        context["returnType"] = method.returnType.map { .text($0.swiftSource) }
+        if case .byStatus(let responses) = method.response {
+            context["statusEnum"] = .object(statusEnum(responses, of: method))
+        }
+        if let variant = method.streamVariant {
+            let variantCode: ResponseCode
+            if case .bytes = variant.body {
+                variantCode = ResponseCode.byteStream(errorName: sdk.errorName)
+            } else {
+                variantCode = ResponseCode.single(variant.body, errorName: sdk.errorName)
+            }
+            var setter: [String] = []
+            if let property = variant.streamProperty, let body = method.body {
+                setter = ["var body = body", "body\(body.required ? "" : "?").\(SwiftNaming.escaped(property)) = true"]
+            }
+            context["streamVariant"] = .object([
+                "name": .text(SwiftNaming.escaped(variant.name)),
+                "docLines": .texts(streamDocLines(for: method, variant: variant, returns: variantCode.returnsDoc)),
+                "returnClause": .text(variantCode.returnType.map { " -> " + $0 } ?? ""),
+                "requestArguments": .text(requestArguments(method, accept: variant.accept)),
+                "streamSetter": .texts(setter),
+                "statements": .texts(variantCode.statements),
+            ])
+        }
         if let pagination = method.pagination {
             // The same arguments without the cursor, which the sequence passes page by page.
             let arguments = arguments(of: method)
@@ -55,6 +79,57 @@ extension ContextBuilder {
             ])
         }
         return context
+    }
+
+    /// The arguments of `APIRequest(…)`: method, path, operationId, and `accept` and `security`
+    /// when they are not the defaults.
+    private func requestArguments(_ method: Method, accept: String? = nil) -> String {
+        var parts = [
+            "method: .\(method.httpMethod.lowercased())", "path: \(pathExpression(method.pathPieces))",
+            "operationID: \(SwiftText.stringLiteral(method.operationID ?? method.name))",
+        ]
+        let accept = accept ?? method.accept
+        if accept != "application/json" {
+            parts.append("accept: \(SwiftText.stringLiteral(accept))")
+        }
+        if let security = method.security {
+            parts.append("security: \(Self.securityLiteral(security))")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `[["a", "b"], []]`.
+    static func securityLiteral(_ security: [[String]]) -> String {
+        "[" + security.map { "[" + $0.map(SwiftText.stringLiteral).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+    }
+
+    /// The code for the main method's response.
+    private func responseCode(for response: MethodResponse) -> ResponseCode {
+        switch response {
+        case .single(let body): ResponseCode.single(body, errorName: sdk.errorName)
+        case .byStatus(let responses): ResponseCode.byStatus(responses, errorName: sdk.errorName)
+        }
+    }
+
+    /// The enum a method returns when its 2xx statuses carry different bodies.
+    private func statusEnum(_ responses: StatusResponses, of method: Method) -> TemplateObject {
+        var cases: [TemplateObject] = responses.cases.map { item in
+            let status = item.statusCode.map { "HTTP \($0)" } ?? "Any other 2xx status"
+            let doc = SwiftText.docComment(status + (item.description.map { ": " + SwiftText.singleLine($0) } ?? "."))
+            let associated = ResponseCode.associatedType(of: item.body).map { "(\($0))" } ?? ""
+            return ["docLines": .texts(doc), "declaration": .text(SwiftNaming.escaped(item.name) + associated)]
+        }
+        if !responses.cases.contains(where: { $0.statusCode == nil }) {
+            cases.append([
+                "docLines": .texts(["/// A 2xx status the API does not document, with the whole response."]),
+                "declaration": "other(APIResponse)",
+            ])
+        }
+        return [
+            "typeName": .text(responses.typeName),
+            "docLines": .texts(["/// What `\(method.name)` returns: which documented success status came back, with its body."]),
+            "cases": .objects(cases),
+        ]
     }
 
     /// A method's arguments in declaration order: required parameters, a required body, optional
@@ -106,7 +181,7 @@ extension ContextBuilder {
     }
 
     /// Summary, description, the HTTP method and path, then parameters, returns and throws.
-    private func docLines(for method: Method) -> [String] {
+    private func docLines(for method: Method, returns: String?) -> [String] {
         var parameterLines: [String] = []
         for parameter in method.parameters {
             parameterLines += parameterDoc(
@@ -119,12 +194,27 @@ extension ContextBuilder {
             label: "options", text: "Headers, query items, timeout and retries for this call only; they win over the client's.")
         var tail: [String] = []
         if !parameterLines.isEmpty { tail += ["/// - Parameters:"] + parameterLines }
-        if let returnType = method.returnType { tail.append("/// - Returns: The decoded `\(returnType.swiftSource)`.") }
+        if let returns { tail.append("/// - Returns: \(returns)") }
         tail.append("/// - Throws: `\(sdk.errorName)`; each documented error status has its own case.")
         return DocLines.paragraphs([
             SwiftText.docComment(method.summary), SwiftText.docComment(method.description),
             SwiftText.docComment("`\(method.httpMethod) \(method.pathTemplate)`"), tail,
         ])
+    }
+
+    /// The documentation of a method's streaming variant: what it streams, then the same parameters.
+    private func streamDocLines(for method: Method, variant: StreamVariant, returns: String?) -> [String] {
+        let what: String
+        switch variant.body {
+        case .bytes: what = "`\(method.name)`, with the response body streamed chunk by chunk instead of read whole."
+        default:
+            what =
+                "`\(method.name)`, streaming: the response arrives as `\(variant.accept)`, read as it arrives."
+                + (variant.streamProperty.map { " Sets the body's `\($0)` to `true`." } ?? "")
+        }
+        var lines = docLines(for: method, returns: returns)
+        lines.insert(contentsOf: ["/// " + what, "///"], at: 0)
+        return lines
     }
 
     /// `///   - label: text`, continuation lines indented under the text.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
+
 /// Placeholder until the streaming transport lands.
 public struct URLSessionTransport: ClientTransport {
     /// Placeholder.

@@ -190,7 +190,7 @@ struct FaultTests {
             status: 502, headers: [(name: "Content-Type", value: "text/html")], body: Data(repeating: UInt8(ascii: "<"), count: size))
         try await withLoopbackServer([big, bigError]) { server in
             let client = try faultClient(server, retryPolicy: .none)
-            var response: HTTPResponse?
+            var response: APIResponse?
             let took = try await elapsed {
                 response = try await client.core.send(APIRequest(method: .get, path: "/v3/export"))
             }

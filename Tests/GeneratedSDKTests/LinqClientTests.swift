@@ -134,7 +134,7 @@ struct LinqClientTests {
         do {
             _ = try LinqClient(apiKey: "")
         } catch {
-            #expect(error.description == "LinqError.missingAPIKey: pass an API key or set LINQ_API_V3_API_KEY")
+            #expect(error.description == "LinqError.missingCredentials: pass apiKey or set LINQ_API_V3_API_KEY")
         }
     }
 

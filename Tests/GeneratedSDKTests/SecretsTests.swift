@@ -18,20 +18,20 @@ private func caseName(_ error: LinqError) -> String {
     case .timedOut: "timedOut"
     case .cancelled: "cancelled"
     case .encodingFailed: "encodingFailed"
-    case .missingAPIKey: "missingAPIKey"
+    case .missingCredentials: "missingCredentials"
     case .invalidBaseURL: "invalidBaseURL"
     }
 }
 
 /// A transport whose error message quotes the request's `Authorization` header, as a careless
 /// HTTP library might.
-private struct LeakyTransport: HTTPTransport {
+private struct LeakyTransport: ClientTransport {
     struct Leak: Error, CustomStringConvertible {
         let description: String
     }
 
-    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-        throw Leak(description: "proxy refused request with Authorization: \(request.headerFields.value(named: "Authorization") ?? "")")
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        throw Leak(description: "proxy refused request with Authorization: \(request.headerFields[.authorization] ?? "")")
     }
 }
 
@@ -87,7 +87,7 @@ struct SecretsTests {
         #expect(
             names == [
                 "badRequest", "unauthorized", "forbidden", "notFound", "internalServerError", "unexpectedStatus",
-                "undecodableBody", "transport", "timedOut", "cancelled", "encodingFailed", "missingAPIKey", "invalidBaseURL",
+                "undecodableBody", "transport", "timedOut", "cancelled", "encodingFailed", "missingCredentials", "invalidBaseURL",
             ])
         for error in errors {
             var dumpedText = ""

@@ -13,7 +13,7 @@ let postJSON = """
     """
 
 func showcaseClient(_ server: LoopbackServer) throws -> ShowcaseClient {
-    try ShowcaseClient(apiKey: "showcase-key", baseURL: server.baseURL, maxRetries: 0)
+    try ShowcaseClient(baseURL: server.baseURL, maxRetries: 0)
 }
 
 @Suite("Generated Showcase SDK: every schema construct, decoded and encoded")

@@ -10,7 +10,7 @@ let widgetJSON = """
     """
 
 func widgetsClient(_ server: LoopbackServer) throws -> WidgetsClient {
-    try WidgetsClient(apiKey: "widgets-key", baseURL: server.baseURL, maxRetries: 0)
+    try WidgetsClient(baseURL: server.baseURL, maxRetries: 0)
 }
 
 func widgetsError<T>(_ body: () async throws(WidgetsError) -> T) async -> WidgetsError? {

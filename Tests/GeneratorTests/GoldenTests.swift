@@ -36,6 +36,9 @@ let goldenCases = [
             "Tests/Golden/Hostile/openapi.yaml:65:17: warning: property 'self' of 'EvilPwned' would be named 'self', which is taken; it is named 'self2'",
         ]
     ),
+    GoldenCase(
+        name: "Studio (every success body and every credential)", spec: "Tests/Golden/Studio/openapi.yaml",
+        config: "Tests/Golden/Studio/sdkgen.yaml", expected: "Tests/Golden/Studio/Expected"),
 ]
 
 @Suite("Golden files")

@@ -164,7 +164,7 @@ struct ChatSnippetTests {
         expectSnippet(
             #"""
                 public func start(chatID: String, body: StartTypingRequest, options: RequestOptions? = nil) async throws(ChatError) {
-                    var request = APIRequest(method: .post, path: "/chats/" + PathEncoding.segment(chatID) + "/typing")
+                    var request = APIRequest(method: .post, path: "/chats/" + PathEncoding.segment(chatID) + "/typing", operationID: "startTyping")
                     request.setBody(try core.encodeForm(body, mapError: ChatError.init))
             """#, in: "Resources/Chats.Typing.swift", of: try generate(chatSpec))
     }
@@ -174,7 +174,7 @@ struct ChatSnippetTests {
         expectSnippet(
             #"""
                 public func uploadAttachment(chatID: String, body: Data? = nil, options: RequestOptions? = nil) async throws(ChatError) -> Part {
-                    var request = APIRequest(method: .put, path: "/chats/" + PathEncoding.segment(chatID) + "/attachments")
+                    var request = APIRequest(method: .put, path: "/chats/" + PathEncoding.segment(chatID) + "/attachments", operationID: "uploadAttachment")
                     if let body {
                         request.setBody(EncodedBody(data: body, contentType: "image/png"))
                     }

@@ -101,7 +101,7 @@ struct ShopSnippetTests {
                 /// - Returns: The decoded `ItemPage`.
                 /// - Throws: `ShopError`; each documented error status has its own case.
                 public func listItems(storeID: UUID, limit: Int? = nil, cursor: String? = nil, xTrace: String? = nil, options: RequestOptions? = nil) async throws(ShopError) -> ItemPage {
-                    var request = APIRequest(method: .get, path: "/v1/stores/" + PathEncoding.segment(storeID) + "/items")
+                    var request = APIRequest(method: .get, path: "/v1/stores/" + PathEncoding.segment(storeID) + "/items", operationID: "listItems")
                     request.appendQuery("limit", limit)
                     request.appendQuery("cursor", cursor)
                     request.setHeader("X-Trace", xTrace)
@@ -131,9 +131,9 @@ struct ShopSnippetTests {
         expectSnippet(
             #"""
                 /// HTTP 404: No such store.
-                case notFound(Problem, HTTPResponse)
+                case notFound(Problem, APIResponse)
                 /// HTTP 429: Slow down.
-                case tooManyRequests(HTTPResponse)
+                case tooManyRequests(APIResponse)
             """#, in: "ShopError.swift", of: files)
         expectSnippet(
             #"""

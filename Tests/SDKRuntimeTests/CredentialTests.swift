@@ -89,7 +89,7 @@ import Testing
         let asked = Recorder<Bool>()
         let provider = TokenProvider { request in
             asked.append(request.isRefresh)
-            return request.isRefresh ? "fresh" : "stale"
+            return request.isRefresh ? "tok-fresh-2" : "tok-stale-1"
         }
         let lines = Recorder<String>()
         let transport = ScriptedTransport([.respond(APIResponse(statusCode: 401)), .respond(APIResponse(statusCode: 204))])
@@ -98,8 +98,8 @@ import Testing
             logger: DebugLogger { lines.append($0) })
         #expect(try await core.send(APIRequest(method: .get, path: "/x")).statusCode == 204)
         #expect(asked.all == [false, true])
-        #expect(transport.requests.all.map { $0.headerFields[.authorization] } == ["Bearer stale", "Bearer fresh"])
-        #expect(lines.all.allSatisfy { !$0.contains("stale") && !$0.contains("fresh") })
+        #expect(transport.requests.all.map { $0.headerFields[.authorization] } == ["Bearer tok-stale-1", "Bearer tok-fresh-2"])
+        #expect(lines.all.allSatisfy { !$0.contains("tok-stale-1") && !$0.contains("tok-fresh-2") })
 
         // A second 401 is the caller's: the provider is asked once more only.
         let rejecting = ScriptedTransport([.respond(APIResponse(statusCode: 401)), .respond(APIResponse(statusCode: 401))])

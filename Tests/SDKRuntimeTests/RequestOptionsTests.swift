@@ -13,7 +13,8 @@ import Testing
                 query: [URLQueryItem(name: "debug", value: "a b"), URLQueryItem(name: "skipped", value: nil)]
             )
             _ = try await core.send(
-                APIRequest(method: .get, path: "/v3/chats", query: [URLQueryItem(name: "limit", value: "5")], headers: fields(["X-Request-Id": "op"])),
+                APIRequest(
+                    method: .get, path: "/v3/chats", query: [URLQueryItem(name: "limit", value: "5")], headers: fields(["X-Request-Id": "op"])),
                 options: options
             )
             let request = try #require(await server.requests.first)

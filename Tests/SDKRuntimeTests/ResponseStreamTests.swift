@@ -35,8 +35,10 @@ import Testing
     @Test func serverSentEventsSplitAcrossChunksDecodeInOrderWithTheirFields() async throws {
         let transport = ChunkedTransport(
             status: 200,
-            chunks: [": a comment\n", "retry: 1500\nid: 1\nevent: delta\nda", "ta: {\"text\":\"Hel\"}\n\n", "data: {\"text\":\"lo\"}\n", "\n",
-                     "data: [DONE]\n\n", "data: {\"text\":\"after done\"}\n\n"])
+            chunks: [
+                ": a comment\n", "retry: 1500\nid: 1\nevent: delta\nda", "ta: {\"text\":\"Hel\"}\n\n", "data: {\"text\":\"lo\"}\n", "\n",
+                "data: [DONE]\n\n", "data: {\"text\":\"after done\"}\n\n",
+            ])
         let stream = try await core(transport).serverSentEvents(of: Delta.self, request) { $0 }
         var events: [ServerSentEventWithJSONData<Delta>] = []
         for try await event in stream { events.append(event) }

@@ -32,7 +32,7 @@ extension LinqClient.Chats.Typing {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `LinqError`; each documented error status has its own case.
     public func start(chatID: UUID, options: RequestOptions? = nil) async throws(LinqError) {
-        let request = APIRequest(method: .post, path: "/v3/chats/" + PathEncoding.segment(chatID) + "/typing")
+        let request = APIRequest(method: .post, path: "/v3/chats/" + PathEncoding.segment(chatID) + "/typing", operationID: "startTyping")
         _ = try await core.send(request, options: options, mapError: LinqError.init)
     }
 
@@ -50,7 +50,7 @@ extension LinqClient.Chats.Typing {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `LinqError`; each documented error status has its own case.
     public func stop(chatID: UUID, options: RequestOptions? = nil) async throws(LinqError) {
-        let request = APIRequest(method: .delete, path: "/v3/chats/" + PathEncoding.segment(chatID) + "/typing")
+        let request = APIRequest(method: .delete, path: "/v3/chats/" + PathEncoding.segment(chatID) + "/typing", operationID: "stopTyping")
         _ = try await core.send(request, options: options, mapError: LinqError.init)
     }
 }

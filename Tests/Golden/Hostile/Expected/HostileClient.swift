@@ -27,31 +27,26 @@ public struct HostileClient: Sendable {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - apiKey: Your API key.
     ///   - baseURL: Where to send requests; when `nil`, `defaultBaseURL`.
     ///   - timeout: How long one attempt may take before it fails with `.timedOut`.
     ///   - maxRetries: How often a failed request is retried (connection errors, timeouts, 408,
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
-    ///   - transport: What sends the HTTP requests; `URLSessionTransport` by default.
-    /// - Throws: `HostileError.missingAPIKey` when no API key is given or found, and
-    ///   `HostileError.invalidBaseURL` when the base URL cannot be used.
+    ///   - transport: What sends the HTTP requests: `URLSessionTransport` by default, or any
+    ///     swift-openapi-runtime `ClientTransport` (such as `AsyncHTTPClientTransport` on servers).
+    /// - Throws: `HostileError.invalidBaseURL` when the base URL cannot be used.
     public init(
-        apiKey: String? = nil,
         baseURL: URL? = nil,
         timeout: Duration = .seconds(60),
         maxRetries: Int = RetryPolicy.defaultMaxRetries,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: any ClientTransport = URLSessionTransport()
     ) throws(HostileError) {
-        guard let key = apiKey, !key.isEmpty else {
-            throw .missingAPIKey(environmentVariable: nil)
-        }
         let resolvedBaseURL = baseURL ?? URL(string: Self.defaultBaseURL)
         guard let resolvedBaseURL, resolvedBaseURL.scheme != nil, resolvedBaseURL.host != nil else {
             throw .invalidBaseURL(baseURL?.absoluteString ?? Self.defaultBaseURL)
         }
         self.init(core: APIClientCore(configuration: ClientConfiguration(
             baseURL: resolvedBaseURL,
-            apiKey: APIKey(key),
+            security: [],
             userAgent: Self.userAgent,
             timeout: timeout,
             transport: transport,

@@ -11,11 +11,11 @@ import SDKRuntime
 /// page from a proxy, say), is `.unexpectedStatus` with the raw response.
 public enum HostileError: Error, Sendable, CustomStringConvertible {
     /// HTTP 400: ") ; PWNED(); ("
-    case badRequest(EvilPwned, HTTPResponse)
+    case badRequest(EvilPwned, APIResponse)
     /// A status the API does not document, or an error body that is not the documented one.
-    case unexpectedStatus(HTTPResponse)
+    case unexpectedStatus(APIResponse)
     /// A successful response whose body could not be decoded into the documented type.
-    case undecodableBody(HTTPResponse, reason: String)
+    case undecodableBody(APIResponse, reason: String)
     /// The request could not be sent, or the connection failed before a response arrived.
     case transport(String)
     /// No complete response arrived within the timeout.
@@ -24,8 +24,9 @@ public enum HostileError: Error, Sendable, CustomStringConvertible {
     case cancelled
     /// The request body could not be encoded.
     case encodingFailed(String)
-    /// No API key was passed.
-    case missingAPIKey(environmentVariable: String?)
+    /// The client holds no credential the call accepts (none was passed or found in the
+    /// environment), or a token provider failed; the message says what to pass or set.
+    case missingCredentials(String)
     /// The base URL is not an absolute URL.
     case invalidBaseURL(String)
 
@@ -44,11 +45,13 @@ public enum HostileError: Error, Sendable, CustomStringConvertible {
             self = .cancelled
         case .encodingFailed(let message):
             self = .encodingFailed(message)
+        case .missingCredentials(let message):
+            self = .missingCredentials(message)
         }
     }
 
     /// The documented case for `response`, or `nil` when its status or body is not documented.
-    private static func documented(_ response: HTTPResponse) -> HostileError? {
+    private static func documented(_ response: APIResponse) -> HostileError? {
         switch response.statusCode {
         case 400:
             return response.decodeJSON(EvilPwned.self).map { .badRequest($0, response) }
@@ -58,13 +61,13 @@ public enum HostileError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The HTTP response, when the server answered.
-    public var response: HTTPResponse? {
+    public var response: APIResponse? {
         switch self {
         case .badRequest(_, let response):
             return response
         case .unexpectedStatus(let response), .undecodableBody(let response, _):
             return response
-        case .transport, .timedOut, .cancelled, .encodingFailed, .missingAPIKey, .invalidBaseURL:
+        case .transport, .timedOut, .cancelled, .encodingFailed, .missingCredentials, .invalidBaseURL:
             return nil
         }
     }
@@ -89,10 +92,8 @@ public enum HostileError: Error, Sendable, CustomStringConvertible {
             return "HostileError.cancelled"
         case .encodingFailed(let message):
             return "HostileError.encodingFailed: \(message)"
-        case .missingAPIKey(let variable?):
-            return "HostileError.missingAPIKey: pass an API key or set \(variable)"
-        case .missingAPIKey(nil):
-            return "HostileError.missingAPIKey: pass an API key"
+        case .missingCredentials(let message):
+            return "HostileError.missingCredentials: \(message)"
         case .invalidBaseURL(let text):
             return "HostileError.invalidBaseURL: '\(text)' is not an absolute URL"
         }

@@ -12,8 +12,6 @@ public struct WidgetsClient: Sendable {
     public static let defaultBaseURL = "https://inventory.example.com/api"
     /// The `User-Agent` this SDK sends.
     public static let userAgent = "Widgets/1.0.0 (Swift; sdkgen)"
-    /// The environment variable the API key is read from when none is passed.
-    public static let apiKeyEnvironmentVariable = "WIDGETS_API_KEY"
 
     /// The request machinery every resource of this client shares.
     public let core: APIClientCore
@@ -21,31 +19,26 @@ public struct WidgetsClient: Sendable {
     /// Creates a client.
     ///
     /// - Parameters:
-    ///   - apiKey: Your API key; when `nil`, it is read from `WIDGETS_API_KEY`.
     ///   - baseURL: Where to send requests; when `nil`, `defaultBaseURL`.
     ///   - timeout: How long one attempt may take before it fails with `.timedOut`.
     ///   - maxRetries: How often a failed request is retried (connection errors, timeouts, 408,
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
-    ///   - transport: What sends the HTTP requests; `URLSessionTransport` by default.
-    /// - Throws: `WidgetsError.missingAPIKey` when no API key is given or found, and
-    ///   `WidgetsError.invalidBaseURL` when the base URL cannot be used.
+    ///   - transport: What sends the HTTP requests: `URLSessionTransport` by default, or any
+    ///     swift-openapi-runtime `ClientTransport` (such as `AsyncHTTPClientTransport` on servers).
+    /// - Throws: `WidgetsError.invalidBaseURL` when the base URL cannot be used.
     public init(
-        apiKey: String? = nil,
         baseURL: URL? = nil,
         timeout: Duration = .seconds(60),
         maxRetries: Int = RetryPolicy.defaultMaxRetries,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: any ClientTransport = URLSessionTransport()
     ) throws(WidgetsError) {
-        guard let key = apiKey ?? EnvironmentVariables.value(Self.apiKeyEnvironmentVariable), !key.isEmpty else {
-            throw .missingAPIKey(environmentVariable: Self.apiKeyEnvironmentVariable)
-        }
         let resolvedBaseURL = baseURL ?? URL(string: Self.defaultBaseURL)
         guard let resolvedBaseURL, resolvedBaseURL.scheme != nil, resolvedBaseURL.host != nil else {
             throw .invalidBaseURL(baseURL?.absoluteString ?? Self.defaultBaseURL)
         }
         self.init(core: APIClientCore(configuration: ClientConfiguration(
             baseURL: resolvedBaseURL,
-            apiKey: APIKey(key),
+            security: [],
             userAgent: Self.userAgent,
             timeout: timeout,
             transport: transport,

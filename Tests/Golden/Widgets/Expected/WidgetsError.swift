@@ -11,15 +11,15 @@ import SDKRuntime
 /// page from a proxy, say), is `.unexpectedStatus` with the raw response.
 public enum WidgetsError: Error, Sendable, CustomStringConvertible {
     /// HTTP 404: No widget has this id.
-    case notFound(Problem, HTTPResponse)
+    case notFound(Problem, APIResponse)
     /// HTTP 409: The widget is still in use.
-    case conflict(HTTPResponse)
+    case conflict(APIResponse)
     /// HTTP 422: Some fields are invalid.
-    case unprocessableEntity(Problem, HTTPResponse)
+    case unprocessableEntity(Problem, APIResponse)
     /// A status the API does not document, or an error body that is not the documented one.
-    case unexpectedStatus(HTTPResponse)
+    case unexpectedStatus(APIResponse)
     /// A successful response whose body could not be decoded into the documented type.
-    case undecodableBody(HTTPResponse, reason: String)
+    case undecodableBody(APIResponse, reason: String)
     /// The request could not be sent, or the connection failed before a response arrived.
     case transport(String)
     /// No complete response arrived within the timeout.
@@ -28,8 +28,9 @@ public enum WidgetsError: Error, Sendable, CustomStringConvertible {
     case cancelled
     /// The request body could not be encoded.
     case encodingFailed(String)
-    /// No API key was passed and `WIDGETS_API_KEY` is not set.
-    case missingAPIKey(environmentVariable: String?)
+    /// The client holds no credential the call accepts (none was passed or found in the
+    /// environment), or a token provider failed; the message says what to pass or set.
+    case missingCredentials(String)
     /// The base URL is not an absolute URL.
     case invalidBaseURL(String)
 
@@ -48,11 +49,13 @@ public enum WidgetsError: Error, Sendable, CustomStringConvertible {
             self = .cancelled
         case .encodingFailed(let message):
             self = .encodingFailed(message)
+        case .missingCredentials(let message):
+            self = .missingCredentials(message)
         }
     }
 
     /// The documented case for `response`, or `nil` when its status or body is not documented.
-    private static func documented(_ response: HTTPResponse) -> WidgetsError? {
+    private static func documented(_ response: APIResponse) -> WidgetsError? {
         switch response.statusCode {
         case 404:
             return response.decodeJSON(Problem.self).map { .notFound($0, response) }
@@ -66,7 +69,7 @@ public enum WidgetsError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The HTTP response, when the server answered.
-    public var response: HTTPResponse? {
+    public var response: APIResponse? {
         switch self {
         case .notFound(_, let response):
             return response
@@ -76,7 +79,7 @@ public enum WidgetsError: Error, Sendable, CustomStringConvertible {
             return response
         case .unexpectedStatus(let response), .undecodableBody(let response, _):
             return response
-        case .transport, .timedOut, .cancelled, .encodingFailed, .missingAPIKey, .invalidBaseURL:
+        case .transport, .timedOut, .cancelled, .encodingFailed, .missingCredentials, .invalidBaseURL:
             return nil
         }
     }
@@ -105,10 +108,8 @@ public enum WidgetsError: Error, Sendable, CustomStringConvertible {
             return "WidgetsError.cancelled"
         case .encodingFailed(let message):
             return "WidgetsError.encodingFailed: \(message)"
-        case .missingAPIKey(let variable?):
-            return "WidgetsError.missingAPIKey: pass an API key or set \(variable)"
-        case .missingAPIKey(nil):
-            return "WidgetsError.missingAPIKey: pass an API key"
+        case .missingCredentials(let message):
+            return "WidgetsError.missingCredentials: \(message)"
         case .invalidBaseURL(let text):
             return "WidgetsError.invalidBaseURL: '\(text)' is not an absolute URL"
         }

@@ -37,7 +37,7 @@ extension HostileClient.Items {
     /// - Returns: The decoded `EvilPwned`.
     /// - Throws: `HostileError`; each documented error status has its own case.
     public func getPwned(itemID: String, qPwned: String? = nil, xPwned: String? = nil, options: RequestOptions? = nil) async throws(HostileError) -> EvilPwned {
-        var request = APIRequest(method: .get, path: "/items/" + PathEncoding.segment(itemID) + "/\"PWNED\\(x)")
+        var request = APIRequest(method: .get, path: "/items/" + PathEncoding.segment(itemID) + "/\"PWNED\\(x)", operationID: "get\"Items\\(PWNED)")
         request.appendQuery("q\\(PWNED)", qPwned)
         request.setHeader("X-\"PWNED\"", xPwned)
         let response = try await core.send(request, options: options, mapError: HostileError.init)

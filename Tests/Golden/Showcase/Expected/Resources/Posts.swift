@@ -30,7 +30,7 @@ extension ShowcaseClient.Posts {
     /// - Returns: The decoded `PostPage`.
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
     public func list(cursor: String? = nil, limit: Int32? = nil, tags: [String]? = nil, since: CalendarDate? = nil, options: RequestOptions? = nil) async throws(ShowcaseError) -> PostPage {
-        var request = APIRequest(method: .get, path: "/v2/posts")
+        var request = APIRequest(method: .get, path: "/v2/posts", operationID: "listPosts")
         request.appendQuery("cursor", cursor)
         request.appendQuery("limit", limit)
         request.appendQuery("tags", tags)
@@ -60,7 +60,7 @@ extension ShowcaseClient.Posts {
     /// - Returns: The decoded `Post`.
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
     public func create(body: Post, options: RequestOptions? = nil) async throws(ShowcaseError) -> Post {
-        var request = APIRequest(method: .post, path: "/v2/posts")
+        var request = APIRequest(method: .post, path: "/v2/posts", operationID: "createPost")
         request.setBody(try core.encodeJSON(body, mapError: ShowcaseError.init))
         let response = try await core.send(request, options: options, mapError: ShowcaseError.init)
         return try core.decode(Post.self, from: response, mapError: ShowcaseError.init)
@@ -76,7 +76,7 @@ extension ShowcaseClient.Posts {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
     public func uploadAttachment(postID: UUID, body: UploadAttachmentRequest, options: RequestOptions? = nil) async throws(ShowcaseError) {
-        var request = APIRequest(method: .post, path: "/v2/posts/" + PathEncoding.segment(postID) + "/attachments")
+        var request = APIRequest(method: .post, path: "/v2/posts/" + PathEncoding.segment(postID) + "/attachments", operationID: "uploadAttachment")
         request.setBody(try core.encodeMultipart(body, files: ["file": body.file], mapError: ShowcaseError.init))
         _ = try await core.send(request, options: options, mapError: ShowcaseError.init)
     }
@@ -91,7 +91,7 @@ extension ShowcaseClient.Posts {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
     public func replaceCover(postID: UUID, body: Data, options: RequestOptions? = nil) async throws(ShowcaseError) {
-        var request = APIRequest(method: .put, path: "/v2/posts/" + PathEncoding.segment(postID) + "/cover")
+        var request = APIRequest(method: .put, path: "/v2/posts/" + PathEncoding.segment(postID) + "/cover", operationID: "replaceCover")
         request.setBody(EncodedBody(data: body, contentType: "image/png"))
         _ = try await core.send(request, options: options, mapError: ShowcaseError.init)
     }

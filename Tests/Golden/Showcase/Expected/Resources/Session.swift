@@ -28,7 +28,7 @@ extension ShowcaseClient.Session {
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
     @available(*, deprecated)
     public func create(body: CreateSessionRequest, options: RequestOptions? = nil) async throws(ShowcaseError) -> CreateSessionResponse {
-        var request = APIRequest(method: .post, path: "/v2/session")
+        var request = APIRequest(method: .post, path: "/v2/session", operationID: "createSession")
         request.setBody(try core.encodeForm(body, mapError: ShowcaseError.init))
         let response = try await core.send(request, options: options, mapError: ShowcaseError.init)
         return try core.decode(CreateSessionResponse.self, from: response, mapError: ShowcaseError.init)

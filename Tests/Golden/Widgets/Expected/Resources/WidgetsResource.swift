@@ -31,7 +31,7 @@ extension WidgetsClient.WidgetsResource {
     /// - Returns: The decoded `WidgetPage`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     public func list(limit: Int32? = nil, cursor: String? = nil, tag: [String]? = nil, status: WidgetStatus? = nil, xRequestID: UUID? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> WidgetPage {
-        var request = APIRequest(method: .get, path: "/v1/widgets")
+        var request = APIRequest(method: .get, path: "/v1/widgets", operationID: "listWidgets")
         request.appendQuery("limit", limit)
         request.appendQuery("cursor", cursor)
         request.appendQuery("tag", tag)
@@ -63,7 +63,7 @@ extension WidgetsClient.WidgetsResource {
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     public func create(idempotencyKey: String, body: WidgetDraft, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
-        var request = APIRequest(method: .post, path: "/v1/widgets")
+        var request = APIRequest(method: .post, path: "/v1/widgets", operationID: "createWidget")
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.setBody(try core.encodeJSON(body, mapError: WidgetsError.init))
         let response = try await core.send(request, options: options, mapError: WidgetsError.init)
@@ -80,7 +80,7 @@ extension WidgetsClient.WidgetsResource {
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     public func retrieve(widgetID: UUID, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
-        let request = APIRequest(method: .get, path: "/v1/widgets/" + PathEncoding.segment(widgetID))
+        let request = APIRequest(method: .get, path: "/v1/widgets/" + PathEncoding.segment(widgetID), operationID: "getWidget")
         let response = try await core.send(request, options: options, mapError: WidgetsError.init)
         return try core.decode(Widget.self, from: response, mapError: WidgetsError.init)
     }
@@ -97,7 +97,7 @@ extension WidgetsClient.WidgetsResource {
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     @available(*, deprecated)
     public func update(widgetID: UUID, body: WidgetDraft? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
-        var request = APIRequest(method: .patch, path: "/v1/widgets/" + PathEncoding.segment(widgetID))
+        var request = APIRequest(method: .patch, path: "/v1/widgets/" + PathEncoding.segment(widgetID), operationID: "updateWidget")
         if let body {
             request.setBody(try core.encodeJSON(body, mapError: WidgetsError.init))
         }
@@ -114,7 +114,7 @@ extension WidgetsClient.WidgetsResource {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     public func delete(widgetID: UUID, options: RequestOptions? = nil) async throws(WidgetsError) {
-        let request = APIRequest(method: .delete, path: "/v1/widgets/" + PathEncoding.segment(widgetID))
+        let request = APIRequest(method: .delete, path: "/v1/widgets/" + PathEncoding.segment(widgetID), operationID: "deleteWidget")
         _ = try await core.send(request, options: options, mapError: WidgetsError.init)
     }
 }
