@@ -115,7 +115,11 @@ let package = Package(
         .testTarget(name: "GeneratorTests", dependencies: ["Diagnostics", "Generator", "Rendering", "sdkgen"], swiftSettings: strictSettings),
         .testTarget(
             name: "SDKRuntimeTests",
-            dependencies: ["SDKRuntime", "LoopbackSupport", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [
+                "SDKRuntime", "LoopbackSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -59,6 +59,9 @@ public struct ScriptedResponse: Sendable {
     /// When set, the server announces the whole body (`Content-Length: body.count`), sends only
     /// this many body bytes and then closes the connection: a connection lost mid-response.
     public var cutOffAfter: Int?
+    /// When set, the body is sent piece by piece from this script (chunked transfer encoding,
+    /// no `Content-Length`) instead of from `body`.
+    public var stream: StreamedBody?
 
     /// Creates a response.
     public init(
@@ -67,7 +70,8 @@ public struct ScriptedResponse: Sendable {
         body: Data,
         delay: Duration = .zero,
         hangs: Bool = false,
-        cutOffAfter: Int? = nil
+        cutOffAfter: Int? = nil,
+        stream: StreamedBody? = nil
     ) {
         self.status = status
         self.headers = headers
@@ -75,6 +79,7 @@ public struct ScriptedResponse: Sendable {
         self.delay = delay
         self.hangs = hangs
         self.cutOffAfter = cutOffAfter
+        self.stream = stream
     }
 
     /// A JSON response.
@@ -98,6 +103,25 @@ public struct ScriptedResponse: Sendable {
 
     /// A response that never arrives: the server reads the request and then waits until stopped.
     public static let hang = ScriptedResponse(status: 200, headers: [], body: Data(), hangs: true)
+
+    /// A response whose body the server sends piece by piece as `body` scripts it (chunked
+    /// transfer encoding); `body` also records how far the sending got.
+    public static func stream(
+        _ body: StreamedBody,
+        status: Int = 200,
+        headers: [(name: String, value: String)] = [(name: "Content-Type", value: "application/octet-stream")]
+    ) -> Self {
+        ScriptedResponse(status: status, headers: headers, body: Data(), stream: body)
+    }
+
+    /// A `text/event-stream` (Server-Sent Events) response whose events `body` sends over time.
+    public static func eventStream(_ body: StreamedBody, status: Int = 200) -> Self {
+        stream(
+            body,
+            status: status,
+            headers: [(name: "Content-Type", value: "text/event-stream"), (name: "Cache-Control", value: "no-cache")]
+        )
+    }
 
     /// A `200` JSON response of `totalBytes` whose connection is closed after `sentBytes` body bytes.
     public static func cutOff(after sentBytes: Int, of totalBytes: Int = 4_096, status: Int = 200) -> Self {
@@ -248,7 +272,10 @@ public final class LoopbackServer: Sendable {
             headers.addValue(value, for: HTTPHeader(name))
         }
         let body: HTTPBodySequence
-        if let sent = scripted.cutOffAfter {
+        if let stream = scripted.stream {
+            // No count: FlyingFox sends each piece as one chunk of a chunked body, as it is produced.
+            body = HTTPBodySequence(from: StreamedBytes(script: stream))
+        } else if let sent = scripted.cutOffAfter {
             // Content-Length announces everything; the sequence then fails, and FlyingFox closes the connection.
             body = HTTPBodySequence(from: CutOffBody(bytes: scripted.body.prefix(max(sent, 0))), count: scripted.body.count)
         } else {
@@ -306,6 +333,193 @@ private struct CutOffBody: AsyncBufferedSequence {
             let end = Swift.min(offset + Swift.max(count, 1), bytes.count)
             defer { offset = end }
             return bytes.subdata(in: (bytes.startIndex + offset)..<(bytes.startIndex + end))
+        }
+    }
+}
+
+/// A response body that the loopback server sends piece by piece over time, for streaming
+/// tests (Server-Sent Events among them), and that records how far the sending got.
+///
+/// The server sends `chunks` in order, each as one chunk of a chunked body, waiting `gap` between
+/// two of them and, before each chunk whose index is in `gatedBefore`, until the test calls
+/// ``openGate()`` (one call per gate, in order). After the last chunk it ends the body, unless
+/// `heartbeat` is set: then it keeps writing `heartbeat` every `heartbeatInterval` until a write
+/// fails, which is how it notices that the client closed the connection.
+///
+/// Pieces must not be empty. Use each instance for one response.
+public final class StreamedBody: Sendable {
+    let chunks: [Data]
+    let gap: Duration
+    let gatedBefore: Set<Int>
+    let heartbeat: Data?
+    let heartbeatInterval: Duration
+    let progress = StreamProgress()
+
+    /// Creates the script; see the type's description.
+    public init(
+        chunks: [Data],
+        gap: Duration = .zero,
+        gatedBefore: Set<Int> = [],
+        heartbeat: Data? = nil,
+        heartbeatInterval: Duration = .milliseconds(50)
+    ) {
+        // An empty chunk would read as the end of a chunked body.
+        precondition(chunks.allSatisfy { !$0.isEmpty } && heartbeat?.isEmpty != true, "streamed pieces must not be empty")
+        self.chunks = chunks
+        self.gap = gap
+        self.gatedBefore = gatedBefore
+        self.heartbeat = heartbeat
+        self.heartbeatInterval = heartbeatInterval
+    }
+
+    /// Lets the server go on past the next gate (now, or when it gets there).
+    public func openGate() {
+        progress.update { $0.gatesOpened += 1 }
+    }
+
+    /// How many of `chunks` the server has handed to the connection for writing.
+    public var sentChunks: Int {
+        progress.read { $0.sentChunks }
+    }
+
+    /// How many heartbeats the server has handed to the connection for writing.
+    public var sentHeartbeats: Int {
+        progress.read { $0.sentHeartbeats }
+    }
+
+    /// Whether the server sent every chunk and ended the body.
+    public var isComplete: Bool {
+        progress.read { $0.complete }
+    }
+
+    /// Whether the server stopped sending before the end: a write failed because the client
+    /// closed the connection (or the server was stopped, or the handler was cancelled).
+    public var connectionDropped: Bool {
+        progress.read { $0.dropped }
+    }
+
+    /// Waits until the server has handed `count` chunks to the connection, up to `timeout`.
+    public func waitUntilSent(_ count: Int, timeout: Duration = .seconds(5)) async throws {
+        try await poll(timeout: timeout, "expected \(count) chunk(s) sent within \(timeout)") { $0.sentChunks >= count }
+    }
+
+    /// Waits until the server noticed that the connection is gone (``connectionDropped``), up to `timeout`.
+    public func waitForConnectionDrop(timeout: Duration = .seconds(5)) async throws {
+        try await poll(timeout: timeout, "the server still had the connection after \(timeout)") { $0.dropped }
+    }
+
+    private func poll(timeout: Duration, _ failure: String, until done: @Sendable (StreamProgress.State) -> Bool) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while !progress.read(done) {
+            guard clock.now < deadline else {
+                throw LoopbackServerError(description: failure)
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+}
+
+/// The progress of a ``StreamedBody``, thread-safe.
+final class StreamProgress: @unchecked Sendable {
+    struct State {
+        var gatesOpened = 0
+        var sentChunks = 0
+        var sentHeartbeats = 0
+        var complete = false
+        var dropped = false
+    }
+
+    // `state` is guarded by `lock`.
+    private let lock = NSLock()
+    private var state = State()
+
+    func read<T>(_ body: (State) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(state)
+    }
+
+    func update(_ body: (inout State) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        body(&state)
+    }
+}
+
+/// The bytes of a ``StreamedBody``, as FlyingFox reads them: each call for a buffer returns the
+/// next piece, once it is due.
+private struct StreamedBytes: AsyncBufferedSequence {
+    typealias Element = UInt8
+
+    let script: StreamedBody
+
+    func makeAsyncIterator() -> Iterator {
+        Iterator(script: script, watch: DropWatch(progress: script.progress))
+    }
+
+    /// Marks the body dropped when FlyingFox lets go of the iterator before the end, which it
+    /// does when a write fails.
+    final class DropWatch: Sendable {
+        let progress: StreamProgress
+
+        init(progress: StreamProgress) {
+            self.progress = progress
+        }
+
+        deinit {
+            progress.update { state in
+                if !state.complete {
+                    state.dropped = true
+                }
+            }
+        }
+    }
+
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        let script: StreamedBody
+        let watch: DropWatch
+        var nextIndex = 0
+        var gatesPassed = 0
+        /// Bytes of the current piece not yet returned by `next()`.
+        var pending = Data()
+
+        mutating func next() async throws -> UInt8? {
+            if pending.isEmpty {
+                guard let piece = try await nextBuffer(suggested: 1) else { return nil }
+                pending = piece
+            }
+            return pending.removeFirst()
+        }
+
+        mutating func nextBuffer(suggested count: Int) async throws -> Data? {
+            if !pending.isEmpty {
+                defer { pending = Data() }
+                return pending
+            }
+            if nextIndex < script.chunks.count {
+                if nextIndex > 0, script.gap > .zero {
+                    try await Task.sleep(for: script.gap)
+                }
+                if script.gatedBefore.contains(nextIndex) {
+                    gatesPassed += 1
+                    let needed = gatesPassed
+                    while !script.progress.read({ $0.gatesOpened >= needed }) {
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
+                }
+                let chunk = script.chunks[nextIndex]
+                nextIndex += 1
+                script.progress.update { $0.sentChunks += 1 }
+                return chunk
+            }
+            if let heartbeat = script.heartbeat {
+                try await Task.sleep(for: script.heartbeatInterval)
+                script.progress.update { $0.sentHeartbeats += 1 }
+                return heartbeat
+            }
+            script.progress.update { $0.complete = true }
+            return nil
         }
     }
 }
