@@ -6,7 +6,7 @@ import HTTPTypes
 ///
 /// Error cases of generated SDKs carry one, so a caller can read the status, headers and body of
 /// a failed call. Descriptions redact secret headers such as `Set-Cookie`.
-public struct APIResponse: Sendable, Hashable, CustomStringConvertible {
+public struct APIResponse: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     /// The status line and header fields.
     public var head: HTTPResponse
     /// The body bytes; empty when the response had no body.
@@ -61,6 +61,14 @@ public struct APIResponse: Sendable, Hashable, CustomStringConvertible {
     /// The status, headers (secrets redacted) and a preview of the body.
     public var description: String {
         "APIResponse(status: \(statusCode), headers: \(headerFields.redactedDescription), body: \(bodySummary))"
+    }
+
+    /// A mirror showing the status, the headers with secrets redacted, and a preview of the body,
+    /// so `dump` cannot reveal a `Set-Cookie` value.
+    public var customMirror: Mirror {
+        Mirror(
+            self, children: ["statusCode": statusCode, "headers": headerFields.redactedDescription, "body": bodySummary],
+            displayStyle: .struct)
     }
 
     /// Decodes the body as JSON into `type` with ``JSONCoding/makeDecoder()``; `nil` when it

@@ -39,7 +39,7 @@ import Testing
         expectNoKey(String(reflecting: configuration), "ClientConfiguration debugDescription")
         expectNoKey(dumped(configuration), "dump(ClientConfiguration)")
         expectNoKey(dumped(APIClientCore(configuration: configuration)), "dump(APIClientCore)")
-        #expect(String(describing: configuration).contains("Secret(<redacted>)"))
+        #expect(String(describing: configuration).contains("Credentials(bearerAuth: <redacted>)"))
         #expect(configuration.timeout == .seconds(60))
     }
 

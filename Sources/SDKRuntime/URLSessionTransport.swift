@@ -36,7 +36,7 @@ import FoundationNetworking
 /// the connection). Redirects are followed, as `URLSession` does by default. All copies of a
 /// transport share one `URLSession`, which is invalidated once the last copy, and the last
 /// response body still being read, has gone away.
-public struct StreamingURLSessionTransport: ClientTransport {
+public struct URLSessionTransport: ClientTransport {
     private let owner: SessionOwner
 
     /// Creates a transport with its own `URLSession` using `configuration`
@@ -61,11 +61,11 @@ public struct StreamingURLSessionTransport: ClientTransport {
     /// - Throws: `CancellationError` when the calling task is cancelled before the head arrives,
     ///   ``TransportError`` when the request fails.
     public func send(
-        _ request: HTTPTypes.HTTPRequest,
-        body: OpenAPIRuntime.HTTPBody?,
+        _ request: HTTPRequest,
+        body: HTTPBody?,
         baseURL: URL,
         operationID: String
-    ) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
+    ) async throws -> (HTTPResponse, HTTPBody?) {
         guard let url = Self.requestURL(baseURL: baseURL, path: request.path) else {
             throw TransportError.connectionFailed(
                 "cannot form a request URL from base URL \(baseURL.absoluteString) and path \(request.path ?? "/")"
@@ -92,10 +92,10 @@ public struct StreamingURLSessionTransport: ClientTransport {
         }
         switch head.body {
         case .none:
-            return (head.response, OpenAPIRuntime.HTTPBody())
+            return (head.response, HTTPBody())
         case .streamed(let length):
             let bytes = ResponseBytes(lease: BodyLease(state: state, owner: owner))
-            return (head.response, OpenAPIRuntime.HTTPBody(bytes, length: length, iterationBehavior: .single))
+            return (head.response, HTTPBody(bytes, length: length, iterationBehavior: .single))
         }
     }
 
@@ -114,7 +114,7 @@ public struct StreamingURLSessionTransport: ClientTransport {
     }
 
     /// The `URLRequest` for `request` at `url`, without its body.
-    static func urlRequest(_ request: HTTPTypes.HTTPRequest, url: URL) -> URLRequest {
+    static func urlRequest(_ request: HTTPRequest, url: URL) -> URLRequest {
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method.rawValue
         urlRequest.cachePolicy = .reloadIgnoringLocalCacheData
@@ -229,12 +229,12 @@ private enum BodyKind: Sendable {
     /// The response cannot have a body.
     case none
     /// The body streams, with this length.
-    case streamed(OpenAPIRuntime.HTTPBody.Length)
+    case streamed(HTTPBody.Length)
 }
 
 /// The response head as handed to `send`.
 private struct ResponseHead: Sendable {
-    let response: HTTPTypes.HTTPResponse
+    let response: HTTPResponse
     let body: BodyKind
 }
 
@@ -242,7 +242,7 @@ private struct ResponseHead: Sendable {
 /// buffers body bytes until the reader asks for them. Every continuation is resumed exactly once:
 /// each is taken out of the state, under the lock, by whoever resumes it.
 private final class RequestState: @unchecked Sendable {
-    typealias ByteChunk = OpenAPIRuntime.HTTPBody.ByteChunk
+    typealias ByteChunk = HTTPBody.ByteChunk
 
     private enum Phase {
         /// Created; `send` has not handed over its continuation yet. `cancelled` when the calling
@@ -540,7 +540,7 @@ private final class RequestState: @unchecked Sendable {
         } else {
             body = .streamed(.unknown)
         }
-        let head = HTTPTypes.HTTPResponse(status: HTTPTypes.HTTPResponse.Status(code: status), headerFields: fields)
+        let head = HTTPResponse(status: HTTPResponse.Status(code: status), headerFields: fields)
         return .success(ResponseHead(response: head, body: body))
     }
 
@@ -599,7 +599,7 @@ private final class BodyLease: Sendable {
 
 /// The response body's bytes, chunk by chunk as they arrive.
 private struct ResponseBytes: AsyncSequence, Sendable {
-    typealias Element = OpenAPIRuntime.HTTPBody.ByteChunk
+    typealias Element = HTTPBody.ByteChunk
 
     /// Held so that the request goes on while the body exists and nobody iterates it yet.
     let lease: BodyLease

@@ -10,8 +10,8 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// `StreamingURLSessionTransport` over real HTTP to a loopback server.
-@Suite struct StreamingURLSessionTransportTests {
+/// `URLSessionTransport` over real HTTP to a loopback server.
+@Suite struct URLSessionTransportTests {
     // MARK: Bytes as sent
 
     @Test func binaryBodyOfAMegabyteArrivesWhole() async throws {
@@ -37,7 +37,7 @@ import FoundationNetworking
             fields.append(HTTPField(name: trace, value: "second"))
             fields.append(HTTPField(name: .cookie, value: "a=1"))
             fields.append(HTTPField(name: .cookie, value: "b=2"))
-            let request = HTTPTypes.HTTPRequest(
+            let request = HTTPRequest(
                 method: .put,
                 scheme: nil,
                 authority: nil,
@@ -45,17 +45,17 @@ import FoundationNetworking
                 headerFields: fields
             )
             let sentBody = Data(#"{"text":"hi / there é"}"#.utf8)
-            let transport = StreamingURLSessionTransport()
+            let transport = URLSessionTransport()
             let (response, body) = try await transport.send(
                 request,
-                body: OpenAPIRuntime.HTTPBody(sentBody),
+                body: HTTPBody(sentBody),
                 baseURL: try url(server, "/api/v1/"),
                 operationID: "putItem"
             )
             #expect(response.status.code == 201)
             #expect(try await String(collecting: try #require(body), upTo: 1_024) == #"{"ok":true}"#)
 
-            let pathless = HTTPTypes.HTTPRequest(method: .delete, scheme: nil, authority: nil, path: nil)
+            let pathless = HTTPRequest(method: .delete, scheme: nil, authority: nil, path: nil)
             _ = try await transport.send(pathless, body: nil, baseURL: try url(server, "/api/v1"), operationID: "root")
 
             let requests = await server.requests
@@ -188,7 +188,7 @@ import FoundationNetworking
         }
         // Transports that never sent anything go away cleanly too.
         for _ in 0..<20 {
-            _ = StreamingURLSessionTransport()
+            _ = URLSessionTransport()
         }
     }
 
@@ -196,9 +196,9 @@ import FoundationNetworking
         let stream = StreamedBody(chunks: [Data("data: one\n\n".utf8)], heartbeat: Data(":\n\n".utf8))
         try await withLoopbackServer([.json(#"{"id":1}"#), .eventStream(stream)]) { server in
             let session: URLSession
-            var openBody: OpenAPIRuntime.HTTPBody?
+            var openBody: HTTPBody?
             do {
-                let transport = StreamingURLSessionTransport()
+                let transport = URLSessionTransport()
                 session = transport.session
                 let (_, body) = try await transport.send(get("/one"), body: nil, baseURL: server.baseURL, operationID: "one")
                 #expect(try await String(collecting: try #require(body), upTo: 1_024) == #"{"id":1}"#)
@@ -240,7 +240,7 @@ import FoundationNetworking
     @Test func cancellingWhileWaitingForTheHeadThrowsAtOnce() async throws {
         let slow = ScriptedResponse(status: 200, headers: [], body: Data("late".utf8), delay: .seconds(30))
         try await withLoopbackServer([slow]) { server in
-            let transport = StreamingURLSessionTransport()
+            let transport = URLSessionTransport()
             let call = Task {
                 try await transport.send(get("/slow"), body: nil, baseURL: server.baseURL, operationID: "slow")
             }
@@ -256,7 +256,7 @@ import FoundationNetworking
 
     @Test func alreadyCancelledTaskSendsNothing() async throws {
         try await withLoopbackServer([.json("{}")]) { server in
-            let transport = StreamingURLSessionTransport()
+            let transport = URLSessionTransport()
             let call = Task {
                 withUnsafeCurrentTask { $0?.cancel() }
                 return try await transport.send(get("/never"), body: nil, baseURL: server.baseURL, operationID: "never")
@@ -286,7 +286,7 @@ import FoundationNetworking
         try await withLoopbackServer([.hang]) { server in
             let configuration = URLSessionConfiguration.ephemeral
             configuration.timeoutIntervalForRequest = 1
-            let transport = StreamingURLSessionTransport(configuration: configuration)
+            let transport = URLSessionTransport(configuration: configuration)
             let error = await #expect(throws: TransportError.self) {
                 _ = try await transport.send(get("/hang"), body: nil, baseURL: server.baseURL, operationID: "hang")
             }
@@ -319,7 +319,7 @@ import FoundationNetworking
     @Test func responsesThatCannotHaveABodyComeWithAnEmptyOne() async throws {
         let headResponse = ScriptedResponse(status: 200, headers: [(name: "Content-Length", value: "1234")], body: Data())
         try await withLoopbackServer([.empty(), headResponse]) { server in
-            let transport = StreamingURLSessionTransport()
+            let transport = URLSessionTransport()
             let (noContent, noContentBody) = try await transport.send(
                 get("/empty"),
                 body: nil,
@@ -331,7 +331,7 @@ import FoundationNetworking
             #expect(emptyBody.length == .known(0))
             #expect(try await Data(collecting: emptyBody, upTo: 1_024).isEmpty)
 
-            let head = HTTPTypes.HTTPRequest(method: .head, scheme: nil, authority: nil, path: "/head")
+            let head = HTTPRequest(method: .head, scheme: nil, authority: nil, path: "/head")
             let (headOnly, headBody) = try await transport.send(head, body: nil, baseURL: server.baseURL, operationID: "head")
             #expect(headOnly.status == .ok)
             #expect(headOnly.headerFields[.contentLength] == "1234")
@@ -345,16 +345,16 @@ import FoundationNetworking
 // MARK: - Helpers
 
 /// A `GET` of `path` (percent-encoded path and query).
-private func get(_ path: String) -> HTTPTypes.HTTPRequest {
-    HTTPTypes.HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
+private func get(_ path: String) -> HTTPRequest {
+    HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
 }
 
 /// Sends `request` to `baseURL` through a transport of its own.
 private func send(
-    _ request: HTTPTypes.HTTPRequest,
+    _ request: HTTPRequest,
     to baseURL: URL
-) async throws -> (HTTPTypes.HTTPResponse, OpenAPIRuntime.HTTPBody?) {
-    try await StreamingURLSessionTransport().send(request, body: nil, baseURL: baseURL, operationID: "test")
+) async throws -> (HTTPResponse, HTTPBody?) {
+    try await URLSessionTransport().send(request, body: nil, baseURL: baseURL, operationID: "test")
 }
 
 /// A time limit passed in ``within(_:_:_:)``.
