@@ -35,6 +35,24 @@ public struct RequestOptions: Sendable, Hashable, CustomStringConvertible, Custo
         self.maxRetries = maxRetries
     }
 
+    /// Creates options with headers written as `name: value` pairs, in order:
+    /// `RequestOptions(headers: ["X-Request-Id": "abc"], timeout: .seconds(5))`. Pairs whose
+    /// name is not a valid header name are left out.
+    public init(
+        headers: KeyValuePairs<String, String>,
+        query: [URLQueryItem] = [],
+        timeout: Duration? = nil,
+        maxRetries: Int? = nil
+    ) {
+        var fields = HTTPFields()
+        for (name, value) in headers {
+            if let fieldName = HTTPField.Name(name) {
+                fields.append(HTTPField(name: fieldName, value: value))
+            }
+        }
+        self.init(headers: fields, query: query, timeout: timeout, maxRetries: maxRetries)
+    }
+
     /// The options with secret header values shown as `<redacted>`.
     public var description: String {
         let queryText = query.map { "\($0.name)=\($0.value ?? "nil")" }.joined(separator: "&")

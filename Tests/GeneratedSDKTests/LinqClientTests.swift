@@ -171,3 +171,66 @@ struct ReadmeExampleTests {
         }
     }
 }
+
+/// The README's call sites, compiled and run: if the generated API changes under them, this fails to build.
+@Suite("The README's call sites")
+struct ReadmeCallSiteTests {
+    /// What the middleware saw, from concurrent code.
+    final class Seen: @unchecked Sendable {
+        // `lines` is guarded by `lock`.
+        private let lock = NSLock()
+        private var lines: [String] = []
+
+        func append(_ line: String) {
+            lock.lock()
+            lines.append(line)
+            lock.unlock()
+        }
+
+        var all: [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            return lines
+        }
+    }
+
+    /// The README's `MyTracing`: a swift-openapi-runtime middleware around every attempt.
+    struct MyTracing: ClientMiddleware {
+        let seen: Seen
+
+        func intercept(
+            _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+            next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+        ) async throws -> (HTTPResponse, HTTPBody?) {
+            seen.append("\(request.method) \(operationID)")
+            return try await next(request, body, baseURL)
+        }
+    }
+
+    @Test("Options per call, a configured core with a middleware, and the client's initialisers")
+    func callSites() async throws {
+        let seen = Seen()
+        // `try LinqClient()` reads the key from the environment; compiled here, not run.
+        let fromEnvironment: () throws(LinqError) -> LinqClient = { try LinqClient() }
+        _ = fromEnvironment
+        try await withLoopbackServer([.empty(), .empty()]) { server in
+            try await client(server).chats.typing.stop(
+                chatID: chatID,
+                options: RequestOptions(headers: ["X-Request-Id": "abc"], timeout: .seconds(5), maxRetries: 0)
+            )
+            var configuration = try LinqClient(apiKey: apiKey, baseURL: server.baseURL).core.configuration
+            configuration.retryPolicy.maxRetries = 5
+            configuration.middlewares = [MyTracing(seen: seen)]
+            let client = LinqClient(core: APIClientCore(configuration: configuration))
+            try await client.chats.typing.start(chatID: chatID)
+            let requests = await server.requests
+            #expect(requests.first?.header("X-Request-Id") == "abc")
+            #expect(requests.map(\.method) == ["DELETE", "POST"])
+        }
+        #expect(seen.all == ["POST startTyping"])
+    }
+
+    private func client(_ server: LoopbackServer) throws -> LinqClient {
+        try LinqClient(apiKey: "…", baseURL: URL(string: server.baseURL.absoluteString))
+    }
+}
