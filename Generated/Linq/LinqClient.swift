@@ -34,8 +34,8 @@ public struct LinqClient: Sendable {
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
     ///   - transport: What sends the HTTP requests: `URLSessionTransport` by default, or any
     ///     swift-openapi-runtime `ClientTransport` (such as `AsyncHTTPClientTransport` on servers).
-    /// - Throws: `LinqError.missingCredentials` when the credentials the API needs are neither
-    ///   given nor found in the environment, and `LinqError.invalidBaseURL` when the base URL cannot be used.
+    /// - Throws: `LinqError.missingCredentials` when no credential is given or found in the
+    ///   environment and the API's default security needs one, and `LinqError.invalidBaseURL` when the base URL cannot be used.
     public init(
         apiKey: String? = nil,
         baseURL: URL? = nil,
@@ -44,8 +44,10 @@ public struct LinqClient: Sendable {
         transport: any ClientTransport = URLSessionTransport()
     ) throws(LinqError) {
         var credentials = Credentials()
-        credentials.set(scheme: "bearerAuth", .bearer, Credentials.secret(apiKey, environmentVariable: Self.apiKeyEnvironmentVariable))
-        guard credentials.alternative(meeting: Self.security) != nil else {
+        credentials.set(scheme: "bearerAuth", .bearer, Credentials.secret(apiKey, environmentVariable: Self.apiKeyEnvironmentVariable), hint: "pass apiKey or set LINQ_API_V3_API_KEY")
+        // Without any credential, only an API whose default security needs none can be called;
+        // a call whose operation needs a credential the client lacks fails with `.missingCredentials`.
+        guard !credentials.schemes.isEmpty || credentials.alternative(meeting: Self.security) != nil else {
             throw .missingCredentials("pass apiKey or set LINQ_API_V3_API_KEY")
         }
         let resolvedBaseURL = baseURL ?? EnvironmentVariables.value(Self.baseURLEnvironmentVariable).flatMap(URL.init(string:)) ?? URL(string: Self.defaultBaseURL)

@@ -20,9 +20,15 @@ extension ContextBuilder {
                         var rows: [TemplateObject] = [
                             [
                                 "call": .text("\(path).\(method.name)(\(labels.joined()))"),
-                                "returns": .text(method.returnType?.swiftSource ?? "Void"), "http": .text(http),
+                                "returns": .text(mainCode(of: method).returnType ?? "Void"), "http": .text(http),
                             ]
                         ]
+                        if let variant = method.streamVariant, let code = variantCode(of: method) {
+                            rows.append([
+                                "call": .text("\(path).\(variant.name)(\(labels.joined()))"), "returns": .text(code.returnType ?? "Void"),
+                                "http": .text(http),
+                            ])
+                        }
                         if let pagination = method.pagination {
                             let pagedLabels = labels.filter { $0 != pagination.cursorLabel + ":" }
                             rows.append([

@@ -96,17 +96,22 @@ extension ContextBuilder {
         }
         return [
             "schemeLiteral": .text(SwiftText.stringLiteral(credential.schemeName)), "placement": .text(placement), "valueExpression": .text(value),
+            "hintLiteral": .text(SwiftText.stringLiteral(Self.hint(for: credential))),
         ]
     }
 
-    /// `pass apiKey or set LINQ_API_V3_API_KEY`: what meets the document's security, alternative by alternative.
+    /// `pass apiKey or set LINQ_API_V3_API_KEY`: how a caller supplies one credential.
+    static func hint(for credential: Credential) -> String {
+        let variables = credential.environmentVariables.compactMap { $0 }
+        let passed = credential.labels.joined(separator: " and ")
+        return variables.isEmpty ? "pass \(passed)" : "pass \(passed) or set \(variables.joined(separator: " and "))"
+    }
+
+    /// What meets the document's security, alternative by alternative.
     private func missingCredentialsMessage() -> String {
         let alternatives = sdk.security.compactMap { schemes -> String? in
             let parts = schemes.compactMap { scheme -> String? in
-                guard let credential = sdk.credentials.first(where: { $0.schemeName == scheme }) else { return nil }
-                let variables = credential.environmentVariables.compactMap { $0 }
-                let passed = credential.labels.joined(separator: " and ")
-                return variables.isEmpty ? "pass \(passed)" : "pass \(passed) or set \(variables.joined(separator: " and "))"
+                sdk.credentials.first(where: { $0.schemeName == scheme }).map(Self.hint(for:))
             }
             return parts.isEmpty ? nil : parts.joined(separator: ", and ")
         }

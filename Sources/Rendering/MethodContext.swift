@@ -18,7 +18,7 @@ extension ContextBuilder {
         let signature = arguments(of: method).map(\.declaration)
         let queryItems = method.parameters.filter { $0.kind == .query }
         let headerItems = method.parameters.filter { $0.kind == .header }
-        let code = responseCode(for: method.response)
+        let code = mainCode(of: method)
         var context: TemplateObject = [
             "name": .text(SwiftNaming.escaped(method.name)),
             "docLines": .texts(docLines(for: method, returns: code.returnsDoc)),
@@ -38,13 +38,7 @@ extension ContextBuilder {
         if case .byStatus(let responses) = method.response {
             context["statusEnum"] = .object(statusEnum(responses, of: method))
         }
-        if let variant = method.streamVariant {
-            let variantCode: ResponseCode
-            if case .bytes = variant.body {
-                variantCode = ResponseCode.byteStream(errorName: sdk.errorName)
-            } else {
-                variantCode = ResponseCode.single(variant.body, errorName: sdk.errorName)
-            }
+        if let variant = method.streamVariant, let variantCode = variantCode(of: method) {
             var setter: [String] = []
             if let property = variant.streamProperty, let body = method.body {
                 setter = ["var body = body", "body\(body.required ? "" : "?").\(SwiftNaming.escaped(property)) = true"]
@@ -103,12 +97,21 @@ extension ContextBuilder {
         "[" + security.map { "[" + $0.map(SwiftText.stringLiteral).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
     }
 
-    /// The code for the main method's response.
-    private func responseCode(for response: MethodResponse) -> ResponseCode {
-        switch response {
+    /// The code of the method's response.
+    func mainCode(of method: Method) -> ResponseCode {
+        switch method.response {
         case .single(let body): ResponseCode.single(body, errorName: sdk.errorName)
         case .byStatus(let responses): ResponseCode.byStatus(responses, errorName: sdk.errorName)
         }
+    }
+
+    /// The code of the method's streaming variant, when it has one.
+    func variantCode(of method: Method) -> ResponseCode? {
+        guard let variant = method.streamVariant else { return nil }
+        if case .bytes = variant.body {
+            return ResponseCode.byteStream(errorName: sdk.errorName)
+        }
+        return ResponseCode.single(variant.body, errorName: sdk.errorName)
     }
 
     /// The enum a method returns when its 2xx statuses carry different bodies.

@@ -202,7 +202,7 @@ public struct APIClientCore: Sendable {
         let requirements = request.security ?? configuration.security
         let available = configuration.credentials
         guard let alternative = available.alternative(meeting: requirements) else {
-            let wanted = requirements.map { $0.joined(separator: " and ") }.joined(separator: ", or ")
+            let wanted = requirements.map { $0.map(available.describe(scheme:)).joined(separator: " and ") }.joined(separator: ", or ")
             throw .missingCredentials("this operation needs credentials for \(wanted); the client has none for them")
         }
         return CredentialApplication(

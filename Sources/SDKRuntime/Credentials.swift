@@ -76,6 +76,8 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomReflectable 
     }
 
     private(set) var entries: [Entry] = []
+    /// What to pass or set for each scheme, for messages, by scheme name (set or not).
+    private var hints: [(scheme: String, text: String)] = []
 
     /// No credentials.
     public init() {}
@@ -85,12 +87,23 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomReflectable 
         set(scheme: scheme, placement, value)
     }
 
-    /// Sets (or, with `nil`, removes) the credential for `scheme`.
-    public mutating func set(scheme: String, _ placement: CredentialPlacement, _ value: CredentialValue?) {
+    /// Sets (or, with `nil`, removes) the credential for `scheme`; `hint` says how a caller
+    /// supplies it (`pass apiKey or set LINQ_API_V3_API_KEY`), for the message when it is missing.
+    public mutating func set(scheme: String, _ placement: CredentialPlacement, _ value: CredentialValue?, hint: String? = nil) {
         entries.removeAll { $0.scheme == scheme }
         if let value {
             entries.append(Entry(scheme: scheme, placement: placement, value: value))
         }
+        if let hint {
+            hints.removeAll { $0.scheme == scheme }
+            hints.append((scheme, hint))
+        }
+    }
+
+    /// `basicAuth (pass adminUsername and adminPassword)`: a scheme name with its hint, when there is one.
+    func describe(scheme: String) -> String {
+        guard let hint = hints.first(where: { $0.scheme == scheme }) else { return scheme }
+        return "\(scheme) (\(hint.text))"
     }
 
     /// The scheme names that have a credential, in the order they were set.

@@ -20,11 +20,12 @@ public struct ResponseStream<Element: Sendable, Failure: Error>: AsyncSequence, 
     private let makeNext: @Sendable () -> (@Sendable () async throws -> Element?)
     private let mapError: @Sendable (any Error) -> Failure
 
-    /// Creates a stream of `upstream`'s elements, each turned into an `Element` by `transform`.
+    /// Creates a stream of `upstream`'s elements, each turned into an `Element` by `transform`;
+    /// those it turns into `nil` are skipped.
     public init<Upstream: AsyncSequence & Sendable>(
         head: HTTPResponse,
         upstream: Upstream,
-        transform: @escaping @Sendable (Upstream.Element) throws -> Element,
+        transform: @escaping @Sendable (Upstream.Element) throws -> Element?,
         mapError: @escaping @Sendable (any Error) -> Failure
     ) {
         self.head = head
@@ -32,8 +33,10 @@ public struct ResponseStream<Element: Sendable, Failure: Error>: AsyncSequence, 
         self.makeNext = {
             let box = IteratorBox(upstream.makeAsyncIterator())
             return {
-                guard let element = try await box.next() else { return nil }
-                return try transform(element)
+                while let element = try await box.next() {
+                    if let transformed = try transform(element) { return transformed }
+                }
+                return nil
             }
         }
     }
@@ -53,7 +56,8 @@ public struct ResponseStream<Element: Sendable, Failure: Error>: AsyncSequence, 
             self.mapError = mapError
         }
 
-        /// The next element; `nil` at the end of the stream (or when the task is cancelled).
+        /// The next element; `nil` at the end of the stream. Throws the SDK's `.cancelled` when
+        /// the task is cancelled while waiting.
         public mutating func next() async throws(Failure) -> Element? {
             do {
                 return try await nextElement()
@@ -88,7 +92,9 @@ extension APIClientCore {
         _ request: APIRequest, options: RequestOptions? = nil, mapError: @escaping @Sendable (RequestFailure) -> E
     ) async throws(E) -> ResponseStream<ServerSentEvent, E> {
         let (head, body) = try await stream(eventStreamRequest(request, accept: "text/event-stream"), options: options, mapError: mapError)
-        return ResponseStream(head: head, upstream: body.asDecodedServerSentEvents(), transform: { $0 }, mapError: streamFailure(head, mapError))
+        // A block without `data` (a comment-only keep-alive, a lone `retry:`) is not an event (HTML's SSE processing model).
+        return ResponseStream(
+            head: head, upstream: body.asDecodedServerSentEvents(), transform: { $0.data == nil ? nil : $0 }, mapError: streamFailure(head, mapError))
     }
 
     /// Sends `request` and returns its Server-Sent Events as they arrive, each event's `data`
@@ -98,7 +104,7 @@ extension APIClientCore {
     ) async throws(E) -> ResponseStream<ServerSentEventWithJSONData<T>, E> {
         let (head, body) = try await stream(eventStreamRequest(request, accept: "text/event-stream"), options: options, mapError: mapError)
         let events = body.asDecodedServerSentEventsWithJSONData(of: T.self, decoder: JSONCoding.makeDecoder()) { $0 != Self.doneMarker }
-        return ResponseStream(head: head, upstream: events, transform: { $0 }, mapError: streamFailure(head, mapError))
+        return ResponseStream(head: head, upstream: events, transform: { $0.data == nil ? nil : $0 }, mapError: streamFailure(head, mapError))
     }
 
     /// Sends `request` and returns its JSON Lines records (`application/jsonl`) decoded as `T`, as they arrive.

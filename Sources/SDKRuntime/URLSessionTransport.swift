@@ -211,6 +211,32 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         state(for: task, removing: true)?.completed(error: error)
     }
 
+    /// Follows a redirect only within the same origin (scheme, host and port): the request's
+    /// credentials (an `Authorization` header, an API key in any header, a cookie) are for that
+    /// server alone. A redirect elsewhere is not followed; its `3xx` response is the answer.
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        guard let from = task.originalRequest?.url, let to = request.url, Self.sameOrigin(from, to) else {
+            completionHandler(nil)
+            return
+        }
+        completionHandler(request)
+    }
+
+    /// Whether two URLs have the same scheme, host and port (RFC 6454), default ports filled in.
+    static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
+        func origin(_ url: URL) -> (String, String, Int) {
+            let scheme = url.scheme?.lowercased() ?? ""
+            return (scheme, url.host?.lowercased() ?? "", url.port ?? (scheme == "https" ? 443 : 80))
+        }
+        return origin(a) == origin(b)
+    }
+
     func urlSession(
         _ session: URLSession,
         dataTask: URLSessionDataTask,

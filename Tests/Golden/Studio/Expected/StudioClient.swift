@@ -45,8 +45,8 @@ public struct StudioClient: Sendable {
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
     ///   - transport: What sends the HTTP requests: `URLSessionTransport` by default, or any
     ///     swift-openapi-runtime `ClientTransport` (such as `AsyncHTTPClientTransport` on servers).
-    /// - Throws: `StudioError.missingCredentials` when the credentials the API needs are neither
-    ///   given nor found in the environment, and `StudioError.invalidBaseURL` when the base URL cannot be used.
+    /// - Throws: `StudioError.missingCredentials` when no credential is given or found in the
+    ///   environment and the API's default security needs one, and `StudioError.invalidBaseURL` when the base URL cannot be used.
     public init(
         token: String? = nil,
         apiKeyHeader: String? = nil,
@@ -61,13 +61,15 @@ public struct StudioClient: Sendable {
         transport: any ClientTransport = URLSessionTransport()
     ) throws(StudioError) {
         var credentials = Credentials()
-        credentials.set(scheme: "bearerAuth", .bearer, Credentials.secret(token, environmentVariable: Self.tokenEnvironmentVariable))
-        credentials.set(scheme: "apiKeyHeader", .header(name: "X-Studio-Key"), Credentials.secret(apiKeyHeader, environmentVariable: nil))
-        credentials.set(scheme: "apiKeyQuery", .query(name: "key"), Credentials.secret(apiKeyQuery, environmentVariable: nil))
-        credentials.set(scheme: "sessionCookie", .cookie(name: "studio_session"), Credentials.secret(sessionCookie, environmentVariable: nil))
-        credentials.set(scheme: "basicAuth", .basic, Credentials.basic(username: adminUsername, password: adminPassword, usernameEnvironmentVariable: Self.adminUsernameEnvironmentVariable, passwordEnvironmentVariable: Self.adminPasswordEnvironmentVariable))
-        credentials.set(scheme: "partnerOAuth", .bearer, Credentials.token(partnerOAuth, environmentVariable: nil))
-        guard credentials.alternative(meeting: Self.security) != nil else {
+        credentials.set(scheme: "bearerAuth", .bearer, Credentials.secret(token, environmentVariable: Self.tokenEnvironmentVariable), hint: "pass token or set STUDIO_TOKEN")
+        credentials.set(scheme: "apiKeyHeader", .header(name: "X-Studio-Key"), Credentials.secret(apiKeyHeader, environmentVariable: nil), hint: "pass apiKeyHeader")
+        credentials.set(scheme: "apiKeyQuery", .query(name: "key"), Credentials.secret(apiKeyQuery, environmentVariable: nil), hint: "pass apiKeyQuery")
+        credentials.set(scheme: "sessionCookie", .cookie(name: "studio_session"), Credentials.secret(sessionCookie, environmentVariable: nil), hint: "pass sessionCookie")
+        credentials.set(scheme: "basicAuth", .basic, Credentials.basic(username: adminUsername, password: adminPassword, usernameEnvironmentVariable: Self.adminUsernameEnvironmentVariable, passwordEnvironmentVariable: Self.adminPasswordEnvironmentVariable), hint: "pass adminUsername and adminPassword or set STUDIO_ADMIN_USER and STUDIO_ADMIN_PASSWORD")
+        credentials.set(scheme: "partnerOAuth", .bearer, Credentials.token(partnerOAuth, environmentVariable: nil), hint: "pass partnerOAuth")
+        // Without any credential, only an API whose default security needs none can be called;
+        // a call whose operation needs a credential the client lacks fails with `.missingCredentials`.
+        guard !credentials.schemes.isEmpty || credentials.alternative(meeting: Self.security) != nil else {
             throw .missingCredentials("pass token or set STUDIO_TOKEN; or pass apiKeyHeader")
         }
         let resolvedBaseURL = baseURL ?? EnvironmentVariables.value(Self.baseURLEnvironmentVariable).flatMap(URL.init(string:)) ?? URL(string: Self.defaultBaseURL)
