@@ -35,7 +35,7 @@ enum MethodBuilder {
             let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: labels.union(["body", "options", "self"]))
             labels.insert(label)
             var type = parameter.schema.map { types.swiftType(for: $0, nameHint: hint + SwiftNaming.typeName(parameter.name)) } ?? .string
-            if !isParameterType(type, enums: types.enumTypeNames) {
+            if !isParameterType(type, enums: types.enumTypeNames, aliasTarget: { types.aliasTarget(of: $0) }) {
                 types.log.warning(
                     "parameter '\(parameter.name)' has a schema that cannot be sent as text (\(type.swiftSource)); it is generated as String",
                     at: parameter.mark)
@@ -92,11 +92,17 @@ enum MethodBuilder {
             itemsProperty: items.swiftName + (items.required ? "" : " ?? []"), nextCursorProperty: next.swiftName, cursorLabel: cursor.label)
     }
 
-    /// Whether `type` can travel as text: a scalar or enum, or an array of one.
-    static func isParameterType(_ type: SwiftType, enums: Set<String>) -> Bool {
+    /// Whether `type` can travel as text: a scalar or enum, or an array of one; a named alias of
+    /// one (Discord's `SnowflakeType`, a plain string) counts as what it names.
+    static func isParameterType(_ type: SwiftType, enums: Set<String>, aliasTarget: (String) -> SwiftType? = { _ in nil }) -> Bool {
+        func isText(_ name: String, depth: Int = 0) -> Bool {
+            if parameterScalarTypes.contains(name) || enums.contains(name) { return true }
+            guard depth < 8, case .named(let target)? = aliasTarget(name) else { return false }
+            return isText(target, depth: depth + 1)
+        }
         switch type {
-        case .named(let name): return parameterScalarTypes.contains(name) || enums.contains(name)
-        case .array(.named(let element)): return parameterScalarTypes.contains(element) || enums.contains(element)
+        case .named(let name): return isText(name)
+        case .array(.named(let element)): return isText(element)
         default: return false
         }
     }

@@ -55,6 +55,12 @@ struct TypeResolver {
     }
 
     /// The model declared as `typeName`, if any.
+    /// The type a model that is a `typealias` names, `nil` for any other model.
+    func aliasTarget(of typeName: String) -> SwiftType? {
+        guard case .alias(let target)? = model(named: typeName)?.kind else { return nil }
+        return target
+    }
+
     func model(named typeName: String) -> Model? {
         modelIndex[typeName].map { models[$0] }
     }
