@@ -380,20 +380,7 @@ extension StudioTests {
             let jsonl = [(name: "Content-Type", value: "application/jsonl")]
             try await withLoopbackServer([.stream(script, headers: jsonl)]) { server in
                 let stream = try await studioClient(server).exports.exportLines()
-                let (early, sentEarly, all) = try await withinLimit(.seconds(30), "the records") { () async throws -> ([Track], Int, [Track]) in
-                    var iterator = stream.makeAsyncIterator()
-                    var records: [Track] = []
-                    while records.count < 2, let record = try await iterator.next() {
-                        records.append(record)
-                    }
-                    let early = records
-                    let sentEarly = script.sentChunks
-                    script.openGate()
-                    while let record = try await iterator.next() {
-                        records.append(record)
-                    }
-                    return (early, sentEarly, records)
-                }
+                let (early, sentEarly, all) = try await readTwoThenTheRest(stream, script: script)
                 #expect(early == [Track(id: "t1", title: "One"), Track(id: "t2", title: "Two \"quoted\"")])
                 #expect(sentEarly < chunks.count, "two records must be read before the server sends the last chunk")
                 #expect(all == early + [Track(id: "t3", title: "Snow ☃ man")])
@@ -416,21 +403,7 @@ extension StudioTests {
             let jsonSeq = [(name: "Content-Type", value: "application/json-seq")]
             try await withLoopbackServer([.stream(script, headers: jsonSeq)]) { server in
                 let stream = try await studioClient(server).exports.exportSequence()
-                let (early, sentEarly, all) = try await withinLimit(.seconds(30), "the records") { () async throws -> ([Track], Int, [Track]) in
-                    var iterator = stream.makeAsyncIterator()
-                    var tracks: [Track] = []
-                    // A record is complete at the next 0x1E, so the first two arrive before the last chunk.
-                    while tracks.count < 2, let track = try await iterator.next() {
-                        tracks.append(track)
-                    }
-                    let early = tracks
-                    let sentEarly = script.sentChunks
-                    script.openGate()
-                    while let track = try await iterator.next() {
-                        tracks.append(track)
-                    }
-                    return (early, sentEarly, tracks)
-                }
+                let (early, sentEarly, all) = try await readTwoThenTheRest(stream, script: script)
                 #expect(early == [Track(id: "s1", title: "First"), Track(id: "s2", title: "Sec\nond")])
                 #expect(sentEarly < chunks.count)
                 #expect(all == early + [Track(id: "s3", title: "Snow ☃")])
@@ -1045,5 +1018,26 @@ extension StudioTests {
                 #expect(requests[1].header("Cookie") == "studio_session=\(studioSession)")
             }
         }
+    }
+}
+
+/// Reads two records of `stream`, notes how many chunks the server had sent by then, opens the
+/// gate, and reads the rest: the records arrive as they are sent, not when the body ends.
+private func readTwoThenTheRest(
+    _ stream: ResponseStream<Track, StudioError>, script: StreamedBody
+) async throws -> (early: [Track], sentEarly: Int, all: [Track]) {
+    try await withinLimit(.seconds(30), "the records") { () async throws -> ([Track], Int, [Track]) in
+        var iterator = stream.makeAsyncIterator()
+        var tracks: [Track] = []
+        while tracks.count < 2, let track = try await iterator.next() {
+            tracks.append(track)
+        }
+        let early = tracks
+        let sentEarly = script.sentChunks
+        script.openGate()
+        while let track = try await iterator.next() {
+            tracks.append(track)
+        }
+        return (early, sentEarly, tracks)
     }
 }
