@@ -61,7 +61,7 @@ public struct APIClientCore: Sendable {
         let timeout = options.timeout ?? configuration.timeout
         let maxRetries = max(0, options.maxRetries ?? policy.maxRetries)
         let prepared = try makeHTTPRequest(request, options: options)
-        let credentials = try credentialApplication(for: request, options: options)
+        let credentials = try credentialApplication(for: request, prepared: prepared)
         let usesProvider = credentials.entries.contains { if case .provider = $0.value { true } else { false } }
         let seen = SecretsSeen(configuration.credentials.fixedSecrets)
         let clock = ContinuousClock()
@@ -140,9 +140,7 @@ public struct APIClientCore: Sendable {
     /// base URL come first, then the operation's, then ``RequestOptions/query``. Credentials are
     /// added later, per attempt.
     package func makeHTTPRequest(_ request: APIRequest, options: RequestOptions = RequestOptions()) throws(RequestFailure) -> PreparedRequest {
-        guard let path = Self.makePath(baseURL: configuration.baseURL, path: request.path, query: request.query + options.query) else {
-            throw .encodingFailed("cannot form a request path from \(request.path)")
-        }
+        let path = Self.makePath(baseURL: configuration.baseURL, path: request.path, query: request.query + options.query)
         var headers = configuration.defaultHeaders
         headers[.accept] = request.accept ?? "application/json"
         headers[.userAgent] = configuration.userAgent
@@ -173,7 +171,7 @@ public struct APIClientCore: Sendable {
     ///
     /// Query names and values are percent-encoded except for RFC 3986 unreserved characters
     /// (so `+`, `&`, `=` are encoded and a space is `%20`); items with a `nil` value are left out.
-    package static func makePath(baseURL: URL, path: String, query: [URLQueryItem]) -> String? {
+    package static func makePath(baseURL: URL, path: String, query: [URLQueryItem]) -> String {
         var queryParts: [String] = []
         if let baseQuery = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)?.percentEncodedQuery, !baseQuery.isEmpty {
             queryParts.append(baseQuery)
@@ -198,7 +196,7 @@ public struct APIClientCore: Sendable {
     }
 
     /// The credentials of the first security alternative the client can meet.
-    private func credentialApplication(for request: APIRequest, options: RequestOptions) throws(RequestFailure) -> CredentialApplication {
+    private func credentialApplication(for request: APIRequest, prepared: PreparedRequest) throws(RequestFailure) -> CredentialApplication {
         let requirements = request.security ?? configuration.security
         let available = configuration.credentials
         guard let alternative = available.alternative(meeting: requirements) else {
@@ -206,8 +204,7 @@ public struct APIClientCore: Sendable {
             throw .missingCredentials("this operation needs credentials for \(wanted); the client has none for them")
         }
         return CredentialApplication(
-            entries: alternative.compactMap(available.entry(for:)),
-            explicitHeaderNames: Set(request.headers.map(\.name)).union(options.headers.map(\.name)))
+            entries: alternative.compactMap(available.entry(for:)), explicitHeaderNames: prepared.explicitHeaderNames)
     }
 
     // MARK: Sending

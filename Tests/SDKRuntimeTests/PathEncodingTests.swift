@@ -38,8 +38,7 @@ import Testing
     private func build(_ base: String, _ path: String, _ query: [URLQueryItem] = []) throws -> String? {
         let baseURL = try #require(URL(string: base))
         let core = APIClientCore(configuration: ClientConfiguration(baseURL: baseURL, userAgent: "t", debugLogger: nil))
-        guard let relative = APIClientCore.makePath(baseURL: baseURL, path: path, query: query) else { return nil }
-        return core.transportBaseURL.absoluteString + relative
+        return core.transportBaseURL.absoluteString + APIClientCore.makePath(baseURL: baseURL, path: path, query: query)
     }
 
     @Test func joinsBasePathWithoutDoubleSlash() throws {
