@@ -128,7 +128,7 @@ struct FaultTests {
             }
             #expect(limit == .milliseconds(400))
             #expect(took >= .milliseconds(400))
-            #expect(took < .seconds(3))
+            #expect(took < .seconds(10))
             #expect(await server.requests.count == 1)
             print("[fault] hang, timeout 0.4 s, no retries: timedOut after \(seconds(took)), 1 request")
         }
@@ -175,7 +175,7 @@ struct FaultTests {
                 Issue.record("expected cancelled, got \(String(describing: error))")
                 return
             }
-            #expect(took < .milliseconds(500))
+            #expect(took < .seconds(10))  // against a 30 s wait; loose, as the suite shares two cores
             #expect(await server.requests.count == 1)
             print("[fault] cancel during a 30 s Retry-After wait: cancelled \(seconds(took)) after cancel(), 1 request")
         }

@@ -140,7 +140,7 @@ import Testing
         let cancelled = clock.now
         call.cancel()
         #expect(await call.value == .cancelled)
-        #expect(clock.now - cancelled < .milliseconds(500))
+        #expect(clock.now - cancelled < .seconds(10))  // against a 30 s wait
         #expect(transport.requests.all.count == 1)
     }
 }

@@ -249,7 +249,7 @@ import FoundationNetworking
             let cancelled = clock.now
             call.cancel()
             let result = await call.result
-            #expect(clock.now - cancelled < .seconds(2))
+            #expect(clock.now - cancelled < .seconds(10))
             #expect(throws: CancellationError.self) { try result.get() }
         }
     }
