@@ -95,10 +95,11 @@ private struct Run {
         let parsed = DocumentLoader.parse(source)
         let parseEnd = clock.now
         // Handed over, not shared: the loader may free a large tree on another thread.
-        let loaded = DocumentLoader.load(consume parsed)
+        let loaded = DocumentLoader.load(consume parsed, reader: SpecFolderReader(specPath: path))
         timings.add(parseEnd - start, to: .parse)
         timings.add(clock.now - parseEnd, to: .load)
         diagnostics += loaded.diagnostics
+        for file in loaded.referencedFiles { sources.add(file) }
         return loaded.document
     }
 

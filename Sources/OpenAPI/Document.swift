@@ -6,6 +6,9 @@ import YAML
 public struct Document: Sendable, Hashable {
     /// The file the description was read from, as the user named it; diagnostics of later stages point into it.
     public var file: String
+    /// Every file the load read, by `SourceMark.fileIndex`: `file` first, then the files its
+    /// references named; a later stage's `DiagnosticLog(files:)` points into the right one.
+    public var files: [String] = []
     /// The `openapi` version string, e.g. `3.1.0`.
     public var openAPIVersion: String
     /// The `info` object.
@@ -21,7 +24,8 @@ public struct Document: Sendable, Hashable {
     public var tags: [Tag]
     /// The operations, in spec order (path by path, then method order within a path item).
     public var operations: [Operation]
-    /// The schemas of `components/schemas`, in spec order.
+    /// The schemas of `components/schemas`, in spec order, then the schema objects in other
+    /// files that references made named types, in the order first referenced.
     public var schemas: [NamedSchema]
     /// The `webhooks` (OpenAPI 3.1): requests the API sends to the user, in spec order.
     public var webhooks: [Webhook] = []

@@ -8,11 +8,15 @@ public struct LoadResult: Sendable {
     public var document: Document?
     /// Errors and warnings in the order they were found.
     public var diagnostics: [Diagnostic]
+    /// The files the spec's references named, as read, in the order read (the spec not included):
+    /// what diagnostics show lines of, and what a build must watch.
+    public var referencedFiles: [SourceFile]
 
     /// Creates a result.
-    public init(document: Document?, diagnostics: [Diagnostic]) {
+    public init(document: Document?, diagnostics: [Diagnostic], referencedFiles: [SourceFile] = []) {
         self.document = document
         self.diagnostics = diagnostics
+        self.referencedFiles = referencedFiles
     }
 }
 
@@ -36,7 +40,8 @@ public struct ParsedDocument: Sendable {
 }
 
 /// Turns a YAML node tree into a `Document`: checks the shape of every object it reads, resolves
-/// local `$ref`s (with cycle detection), and validates paths, parameters and operation ids.
+/// `$ref`s within the file and, through a `SpecFileReader`, to other files in the spec's folder
+/// (with cycle detection and limits), and validates paths, parameters and operation ids.
 public enum DocumentLoader {
     /// Parses `source` with libyaml into a node tree; a YAML syntax error (or, in a `.json` file, a
     /// trailing comma, which libyaml accepts) becomes a diagnostic.
@@ -55,7 +60,10 @@ public enum DocumentLoader {
     }
 
     /// Loads a parsed description; a description that did not parse gives its diagnostic.
-    public static func load(_ parsed: consuming ParsedDocument) -> LoadResult {
+    /// References to other files are read through `reader`; without one they are errors.
+    public static func load(
+        _ parsed: consuming ParsedDocument, reader: (any SpecFileReader)? = nil, limits: ReferenceLimits = ReferenceLimits()
+    ) -> LoadResult {
         let file = parsed.file
         let releasesInBackground = parsed.size >= backgroundReleaseThreshold
         let outcome = (consume parsed).outcome
@@ -63,22 +71,24 @@ public enum DocumentLoader {
         case .failed(let diagnostic):
             return LoadResult(document: nil, diagnostics: [diagnostic])
         case .parsed(let root):
-            let result = load(root, file: file)
+            let result = load(root, file: file, reader: reader, limits: limits)
             if releasesInBackground { releaseInBackground(consume root) }
             return result
         }
     }
 
     /// `load(parse(source))`: parses and loads in one call.
-    public static func load(_ source: SourceFile, limits: YAMLLimits = YAMLLimits()) -> LoadResult {
-        load(parse(source, limits: limits))
+    public static func load(_ source: SourceFile, limits: YAMLLimits = YAMLLimits(), reader: (any SpecFileReader)? = nil) -> LoadResult {
+        load(parse(source, limits: limits), reader: reader)
     }
 
     /// Loads the document rooted at `root`, which was read from `file` (`nil` for an empty file).
-    public static func load(_ root: YAMLNode?, file: String) -> LoadResult {
-        let loader = Loader(file: file, root: root)
+    public static func load(
+        _ root: YAMLNode?, file: String, reader: (any SpecFileReader)? = nil, limits: ReferenceLimits = ReferenceLimits()
+    ) -> LoadResult {
+        let loader = Loader(file: file, root: root, reader: reader, referenceLimits: limits)
         let document = loader.loadDocument()
-        return LoadResult(document: loader.log.hasErrors ? nil : document, diagnostics: loader.log.all)
+        return LoadResult(document: loader.log.hasErrors ? nil : document, diagnostics: loader.log.all, referencedFiles: loader.readSources)
     }
 
     /// The input size (bytes) from which the YAML tree is dropped on another thread.
@@ -94,18 +104,40 @@ public enum DocumentLoader {
     }
 }
 
-/// The working state of one load: the tree, the log, and what references are being followed.
+/// The working state of one load: the trees, the log, and what references are being followed.
 final class Loader {
     let root: YAMLNode?
     var log: DiagnosticLog
+    /// Every file of the load by `SourceMark.fileIndex`: the spec first, then each referenced file.
+    var files: [LoadedFile]
+    /// The index of each file by its normalized path.
+    var fileIndexByPath: [String: Int] = [:]
+    /// The normalized components of the spec's folder, which no reference may leave.
+    let specFolder: [String]
+    /// Reads referenced files; `nil` when the spec did not come from a folder.
+    let reader: (any SpecFileReader)?
+    let referenceLimits: ReferenceLimits
+    let yamlLimits: YAMLLimits
+    /// The referenced files as read, in order.
+    var readSources: [SourceFile] = []
+    /// Bytes read so far, the spec's own not counted.
+    var totalBytes = 0
     /// Whether the document says it is 3.1 (changes what is required and how `type` reads).
     var isVersion31 = false
     /// Component schema names, for checking `#/components/schemas/Name` references.
     var componentSchemaNames: Set<String> = []
-    /// Local references already followed successfully, by reference text, with the node each one names.
+    /// References already followed successfully, by target (`ReferenceTarget.key`), with the node each one names.
     var resolvedTargets: [String: YAMLNode] = [:]
-    /// JSON pointers being resolved right now, innermost last, for cycle detection.
-    var referenceStack: [String] = []
+    /// Targets of references being resolved right now, innermost last, for cycle detection.
+    var referenceStack: [ReferenceTarget] = []
+    /// The name of each schema that has one (a component, or a schema in another file that a
+    /// reference made a named type), by the key of every target that stands for it.
+    var schemaNamesByTarget: [String: String] = [:]
+    /// Names taken by schemas, folded (`SchemaNaming.folded`), so that a named schema from
+    /// another file never collides with another name.
+    var foldedSchemaNames: Set<String> = []
+    /// Schemas in other files that references made named types, in the order first referenced.
+    var discoveredSchemas: [NamedSchema] = []
     /// Where each operationId was first used.
     var operationIDMarks: [String: SourceMark] = [:]
     /// Schema objects built so far; a referenced schema (or parameter, response, …) counts on every use.
@@ -123,9 +155,16 @@ final class Loader {
     /// Whether the depth error was reported (once per load: every deeper schema would repeat it).
     var reportedSchemaDepth = false
 
-    init(file: String, root: YAMLNode?) {
+    init(file: String, root: YAMLNode?, reader: (any SpecFileReader)?, referenceLimits: ReferenceLimits, yamlLimits: YAMLLimits = YAMLLimits()) {
         self.root = root
         self.log = DiagnosticLog(file: file)
+        self.files = [LoadedFile(path: file, root: root)]
+        let components = FilePath.components(of: file)
+        self.specFolder = Array(components.dropLast())
+        self.fileIndexByPath[FilePath.joined(components)] = 0
+        self.reader = reader
+        self.referenceLimits = referenceLimits
+        self.yamlLimits = yamlLimits
     }
 
     // MARK: Reading nodes of an expected kind

@@ -15,13 +15,9 @@ extension Loader {
         if let node = value("components", in: pairs), let componentPairs = mapping(node, "'components'") {
             components = componentPairs
         }
-        let schemaPairs = componentSchemaPairs(components)
-        componentSchemaNames = Set(schemaPairs.compactMap { $0.key.string })
-        let schemas = schemaPairs.compactMap { pair -> NamedSchema? in
-            guard let name = string(pair.key, "a schema name") else { return nil }
-            return NamedSchema(name: name, schema: schema(pair.value, "schema '\(name)'"))
-        }
-        checkReferenceAliasCycles(schemas)
+        let componentSources = registerComponentSchemas(componentSchemaPairs(components))
+        let componentSchemas = componentSources.map { NamedSchema(name: $0.name, schema: componentSchema($0.name, from: $0.source)) }
+        checkReferenceAliasCycles(componentSchemas)
 
         var operations: [Operation] = []
         if let pathsNode = value("paths", in: pairs) {
@@ -33,12 +29,12 @@ extension Loader {
         }
         let webhooks = value("webhooks", in: pairs).map(self.webhooks) ?? []
         return Document(
-            file: log.file, openAPIVersion: version, info: info ?? Info(title: "", version: ""),
+            file: log.file, files: log.files, openAPIVersion: version, info: info ?? Info(title: "", version: ""),
             servers: servers(value("servers", in: pairs)),
             securitySchemes: securitySchemes(value("securitySchemes", in: components)),
             security: value("security", in: pairs).map { securityRequirements($0, of: "the document") },
             tags: tags(value("tags", in: pairs)),
-            operations: operations, schemas: schemas, webhooks: webhooks
+            operations: operations, schemas: componentSchemas + discoveredSchemas, webhooks: webhooks
         )
     }
 
@@ -130,7 +126,8 @@ extension Loader {
             guard let pairs = mapping(item, "a tag"),
                 let name = required("name", in: pairs, of: "a tag", at: item.mark).flatMap({ string($0, "'name'") })
             else { return nil }
-            return Tag(name: name, description: optionalString(value("description", in: pairs), "'description'"))
+            // Split specs write a tag's long description in another file (`$ref: intro.yml#/text`).
+            return Tag(name: name, description: optionalString(value("description", in: pairs).flatMap(resolved), "'description'"))
         }
     }
 }

@@ -28,11 +28,14 @@ extension Loader {
 
     private func operation(_ method: HTTPMethod, path: String, node: YAMLNode, keyMark: SourceMark, shared: [Parameter]) -> Operation? {
         let label = "\(method.rawValue.uppercased()) \(path)"
-        guard let pairs = mapping(node, "operation \(label)") else { return nil }
+        // OpenAPI has no references to operations, yet split specs write them (`get: {$ref: …}`)
+        // and other tools follow them, so sdkgen does too.
+        guard let operationNode = resolved(node), let pairs = mapping(operationNode, "operation \(label)") else { return nil }
         let operationID = optionalString(value("operationId", in: pairs), "'operationId'")
         if let operationID, let idNode = value("operationId", in: pairs) {
             if let first = operationIDMarks[operationID] {
-                log.error("duplicate operationId '\(operationID)' (first used at \(first))", at: idNode.mark)
+                let place = first.fileIndex == idNode.mark.fileIndex ? "\(first)" : "\(log.path(of: first)):\(first)"
+                log.error("duplicate operationId '\(operationID)' (first used at \(place))", at: idNode.mark)
             } else {
                 operationIDMarks[operationID] = idNode.mark
             }

@@ -12,38 +12,55 @@ extension Loader {
         return nil
     }
 
-    /// Follows `node` through any chain of local `$ref`s to the object it stands for.
-    /// Reports unresolved, external and cyclic references at the `$ref` that fails.
+    /// Follows `node` through any chain of `$ref`s, within its file or to others, to the object
+    /// it stands for. Reports unresolved, external and cyclic references at the `$ref` that fails.
     func resolved(_ node: YAMLNode) -> YAMLNode? {
         var current = node
-        var seen: [String] = []
+        var seen: [ReferenceTarget] = []
         while let (reference, mark) = referenceString(of: current) {
-            if seen.contains(reference) {
-                log.error("reference cycle: \((seen + [reference]).joined(separator: " → "))", at: mark)
+            guard let (target, found) = locate(reference, at: mark) else { return nil }
+            if seen.contains(target) {
+                log.error("reference cycle: \((seen + [target]).map(describe).joined(separator: " → "))", at: mark)
                 return nil
             }
-            seen.append(reference)
-            guard let target = target(of: reference, at: mark) else { return nil }
-            current = target
+            seen.append(target)
+            current = found
         }
         return current
     }
 
-    /// The node a local reference points at, or `nil` with an error.
+    /// The node a reference points at, or `nil` with an error.
     func target(of reference: String, at mark: SourceMark) -> YAMLNode? {
-        guard reference.hasPrefix("#") else {
-            log.error("external reference '\(reference)' is not supported; only references within the same file ('#/...') are", at: mark)
-            return nil
+        locate(reference, at: mark)?.node
+    }
+
+    /// Where a reference written at `mark` points (`other.yaml#/a/b` relative to the file `mark`
+    /// is in, or `#/a/b` within that file), and the node there; `nil` with an error at `mark`.
+    func locate(_ reference: String, at mark: SourceMark) -> (target: ReferenceTarget, node: YAMLNode)? {
+        let hash = reference.firstIndex(of: "#")
+        let filePart = hash.map { reference[..<$0] } ?? reference[...]
+        let fragment = hash.map { String(reference[$0...]) } ?? "#"
+        var fileIndex = mark.fileIndex
+        if !filePart.isEmpty {
+            guard let index = referencedFile(String(filePart), reference: reference, at: mark) else { return nil }
+            fileIndex = index
         }
-        if let cached = resolvedTargets[reference] { return cached }
-        guard let tokens = Self.pointerTokens(reference), let root, let found = Self.node(at: tokens, in: root) else {
+        let target = ReferenceTarget(fileIndex: fileIndex, fragment: fragment)
+        let key = target.key
+        if let cached = resolvedTargets[key] { return (target, cached) }
+        guard let tokens = Self.pointerTokens(fragment), let root = files[fileIndex].root, let found = Self.node(at: tokens, in: root) else {
             log.error("unresolved reference '\(reference)'", at: mark)
             return nil
         }
-        // The tree does not change during a load, so a pointer that resolved once resolves to the
+        // The trees do not change during a load, so a target that resolved once resolves to the
         // same node again; failures are not kept, so that each one is reported where it is.
-        resolvedTargets[reference] = found
-        return found
+        resolvedTargets[key] = found
+        return (target, found)
+    }
+
+    /// A target as messages name it: `#/a/b` in the spec, `path#/a/b` in another file.
+    func describe(_ target: ReferenceTarget) -> String {
+        target.fileIndex == 0 ? target.fragment : files[target.fileIndex].path + (target.fragment == "#" ? "" : target.fragment)
     }
 
     /// The decoded tokens of a `#/a/b~1c` fragment, or `nil` when it is not a JSON pointer.

@@ -52,9 +52,10 @@ extension Loader {
         return schema
     }
 
-    /// A `$ref` inside a schema: a component reference stays a name, anything else is inlined.
+    /// A `$ref` inside a schema: a reference to a named schema (a component, or a schema object in
+    /// another file) stays a name, anything else is inlined.
     private func referencedSchema(_ reference: String, at mark: SourceMark, node: YAMLNode) -> Schema {
-        if reference.hasPrefix(Self.componentSchemaPrefix) {
+        if mark.fileIndex == 0, reference.hasPrefix(Self.componentSchemaPrefix) {
             let name = Self.percentDecoded(String(reference.dropFirst(Self.componentSchemaPrefix.count))) ?? ""
             if !name.contains("/") {
                 if !componentSchemaNames.contains(name) {
@@ -64,14 +65,17 @@ extension Loader {
                 return Schema(.reference(name), at: mark)
             }
         }
-        if referenceStack.contains(reference) {
-            log.error("reference cycle: \((referenceStack + [reference]).joined(separator: " → "))", at: mark)
+        guard let (target, found) = locate(reference, at: mark) else { return Schema(.any, at: mark) }
+        if let name = schemaName(of: target, node: found, reference: reference) {
+            return Schema(.reference(name), at: mark)
+        }
+        if referenceStack.contains(target) {
+            log.error("reference cycle: \((referenceStack + [target]).map(describe).joined(separator: " → "))", at: mark)
             return Schema(.any, at: mark)
         }
-        guard let target = target(of: reference, at: mark) else { return Schema(.any, at: mark) }
-        referenceStack.append(reference)
+        referenceStack.append(target)
         defer { referenceStack.removeLast() }
-        return schema(target, "'\(reference)'")
+        return schema(found, "'\(reference)'")
     }
 
     /// A `discriminator` object: its property name and explicit mapping.
@@ -84,15 +88,26 @@ extension Loader {
         if let mappingNode = value("mapping", in: pairs), let mappingPairs = mapping(mappingNode, "'mapping'") {
             for pair in mappingPairs {
                 guard let key = string(pair.key, "a discriminator value"), let target = string(pair.value, "a discriminator target") else { continue }
-                let name = target.hasPrefix(Self.componentSchemaPrefix) ? String(target.dropFirst(Self.componentSchemaPrefix.count)) : target
-                guard componentSchemaNames.contains(name) else {
-                    log.error("unresolved reference '\(target)'", at: pair.value.mark)
-                    continue
-                }
+                guard let name = mappingSchemaName(target, at: pair.value.mark) else { continue }
                 entries.append((key, name))
             }
         }
         return Discriminator(propertyName: propertyName, mapping: entries)
+    }
+
+    /// The schema a discriminator mapping value names: a component by name or by reference, or a
+    /// schema in another file (`Dog.yaml`, `../models.yaml#/Dog`); `nil` with an error.
+    private func mappingSchemaName(_ target: String, at mark: SourceMark) -> String? {
+        if mark.fileIndex == 0 && target.hasPrefix(Self.componentSchemaPrefix) || !target.contains("#") && !target.contains(".") {
+            let name = target.hasPrefix(Self.componentSchemaPrefix) ? String(target.dropFirst(Self.componentSchemaPrefix.count)) : target
+            if componentSchemaNames.contains(name) { return name }
+            log.error("unresolved reference '\(target)'", at: mark)
+            return nil
+        }
+        guard let (located, found) = locate(target, at: mark) else { return nil }
+        if let name = schemaName(of: located, node: found, reference: target) { return name }
+        log.error("'\(target)' is not a schema with a name; a discriminator maps to components or to schema objects in other files", at: mark)
+        return nil
     }
 
     /// Whether the schema allows null in either dialect.
@@ -176,7 +191,9 @@ extension Loader {
             requiredNames = items.compactMap { string($0, "an entry of 'required'") }
         }
         var properties: [ObjectSchema.Property] = []
-        if let propertiesNode = value("properties", in: pairs), let propertyPairs = mapping(propertiesNode, "'properties'") {
+        // A `$ref` standing for the whole `properties` map is not OpenAPI, but split specs
+        // (DigitalOcean's) write it and other tools follow it, as JSON Reference allows.
+        if let propertiesNode = value("properties", in: pairs).flatMap(resolved), let propertyPairs = mapping(propertiesNode, "'properties'") {
             for pair in propertyPairs {
                 guard let name = string(pair.key, "a property name") else { continue }
                 properties.append(.init(name: name, schema: schema(pair.value, "property '\(name)'"), required: requiredNames.contains(name)))

@@ -11,7 +11,8 @@ public enum SDKBuilder {
         let moduleName = config.moduleName ?? SwiftNaming.typeName(document.info.title)
         let clientName = config.clientName ?? moduleName + "Client"
         let errorName = config.errorName ?? moduleName + "Error"
-        var types = TypeResolver(log: DiagnosticLog(file: specFile), reservedNames: [moduleName, clientName, errorName])
+        var types = TypeResolver(
+            log: DiagnosticLog(files: document.files.isEmpty ? [specFile] : document.files), reservedNames: [moduleName, clientName, errorName])
         types.declareComponents(document.schemas)
 
         var security = CredentialBuilder(schemes: document.securitySchemes)

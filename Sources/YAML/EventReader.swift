@@ -22,9 +22,12 @@ enum YAMLEvent {
 struct EventReader: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let input: UnsafeBufferPointer<UInt8>
+    /// The file index the events' marks carry.
+    private let fileIndex: Int
 
     /// Sets up a parser over `input`, which must be non-empty and stay alive as long as the reader.
-    init(input: UnsafeBufferPointer<UInt8>) throws(YAMLError) {
+    init(input: UnsafeBufferPointer<UInt8>, fileIndex: Int = 0) throws(YAMLError) {
+        self.fileIndex = fileIndex
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) != 0 else {
             parser.deallocate()
@@ -47,7 +50,7 @@ struct EventReader: ~Copyable {
         guard yaml_parser_parse(parser, &event) != 0 else {
             throw libYAMLError(of: parser.pointee, input: input)
         }
-        let mark = SourceMark(event.start_mark)
+        let mark = SourceMark(event.start_mark, fileIndex: fileIndex)
         switch event.type {
         case YAML_STREAM_START_EVENT:
             return .streamStart
@@ -89,8 +92,8 @@ private func decodeCString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> Str
 
 extension SourceMark {
     /// Converts libyaml's 0-based mark to a 1-based one.
-    init(_ mark: yaml_mark_t) {
-        self.init(line: mark.line + 1, column: mark.column + 1)
+    init(_ mark: yaml_mark_t, fileIndex: Int = 0) {
+        self.init(line: mark.line + 1, column: mark.column + 1, fileIndex: fileIndex)
     }
 }
 

@@ -26,10 +26,13 @@ public struct YAMLLimits: Sendable, Hashable {
 public struct YAMLParser: Sendable {
     /// The caps applied while parsing.
     public var limits: YAMLLimits
+    /// The `SourceMark.fileIndex` every mark of the tree gets: which of a load's files this is.
+    public var fileIndex: Int
 
-    /// Creates a parser with the given limits.
-    public init(limits: YAMLLimits = YAMLLimits()) {
+    /// Creates a parser with the given limits, for the file with index `fileIndex`.
+    public init(limits: YAMLLimits = YAMLLimits(), fileIndex: Int = 0) {
         self.limits = limits
+        self.fileIndex = fileIndex
     }
 
     /// Parses a single-document stream. Returns `nil` for a stream with no document at all
@@ -38,7 +41,7 @@ public struct YAMLParser: Sendable {
         let input = replacingJSONTabs(in: bytes) ?? bytes
         return try input.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> YAMLNode? in
             guard buffer.count > 0 else { return nil }
-            var reader = try EventReader(input: buffer)
+            var reader = try EventReader(input: buffer, fileIndex: fileIndex)
             var builder = TreeBuilder(limits: limits)
             var sawDocument = false
             while true {

@@ -77,7 +77,7 @@ struct BadDocumentTests {
         #expect(onlyError(text) == "spec.yaml:9:23: error: unresolved reference '#/components/responses/NotFound'")
     }
 
-    @Test func externalReference() {
+    @Test func referenceToAnotherFileWithoutAFolder() {
         let text = document(
             paths: """
 
@@ -88,7 +88,7 @@ struct BadDocumentTests {
                 """)
         #expect(
             onlyError(text)
-                == "spec.yaml:9:23: error: external reference 'common.yaml#/responses/Ok' is not supported; only references within the same file ('#/...') are"
+                == "spec.yaml:9:23: error: 'common.yaml#/responses/Ok' names another file, and this spec was not read from a folder"
         )
     }
 
