@@ -58,7 +58,7 @@ extension Loader {
         }
         totalBytes += bytes.count
         guard totalBytes <= referenceLimits.maxTotalBytes else {
-            log.error("the spec and the files it references are more than \(referenceLimits.maxTotalBytes) bytes together", at: mark)
+            log.error("the files the spec references are more than \(referenceLimits.maxTotalBytes) bytes together", at: mark)
             return nil
         }
         let index = files.count

@@ -21,7 +21,8 @@ public enum SpecFileRead: Sendable, Equatable {
 public struct ReferenceLimits: Sendable, Hashable {
     /// The most files one load reads, the spec itself included.
     public var maxFiles: Int
-    /// The most bytes one load reads over all its files, the spec itself included.
+    /// The most bytes the files a spec references may hold together (the spec's own size is
+    /// capped where it is read).
     public var maxTotalBytes: Int
 
     /// Creates limits; the defaults are far above real specs (DigitalOcean's, one of the largest

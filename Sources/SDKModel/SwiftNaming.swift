@@ -24,6 +24,13 @@ public enum SwiftNaming {
         "Int", "Int32", "Int64", "JSONValue", "Never", "Optional", "Protocol", "Result", "Self", "Sendable",
         "Set", "String", "Task", "Type", "URL", "UUID", "Void", "APIClientCore", "APIRequest", "HTTPResponse",
         "HTTPHeaders", "HTTPTransport", "RequestFailure", "CalendarDate", "Indirect", "DynamicCodingKey", "ParameterValue",
+        // The runtime's public types and the ecosystem's it re-exports, which the generated client,
+        // methods and models name unqualified (DigitalOcean's spec has a schema `credentials`).
+        "APIResponse", "ClientConfiguration", "ClientMiddleware", "ClientTransport", "CredentialPlacement", "CredentialValue",
+        "Credentials", "CursorPage", "EnvironmentVariables", "FormEncoding", "HTTPBody", "HTTPDate", "HTTPField", "HTTPFields",
+        "HTTPRequest", "JSONCoding", "MultipartFormData", "PagedSequence", "PathEncoding", "RFC3339", "RequestOptions",
+        "ResponseStream", "RetryPolicy", "Secret", "ServerSentEventWithJSONData", "TokenProvider", "TransportError",
+        "URLSessionTransport", "WebhookDecodingError",
     ]
 
     /// Splits any name into lowercase ASCII words: `chatId`, `chat_id`, `Chat-ID`, `HTTPResponse2`
