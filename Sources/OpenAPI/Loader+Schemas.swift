@@ -157,7 +157,8 @@ extension Loader {
             log.warning("unknown schema type '\(other)'; it is generated as an arbitrary JSON value", at: value("type", in: pairs)?.mark ?? node.mark)
             return .any
         case nil:
-            if value("properties", in: pairs) != nil || value("additionalProperties", in: pairs) != nil {
+            // `required` alone is an object constraint too (`allOf: [{$ref: Meta}, {required: [total]}]`).
+            if value("properties", in: pairs) != nil || value("additionalProperties", in: pairs) != nil || value("required", in: pairs) != nil {
                 return .object(objectSchema(pairs))
             }
             if let items = value("items", in: pairs) { return .array(schema(items, "'items'")) }

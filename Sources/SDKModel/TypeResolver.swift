@@ -109,7 +109,8 @@ struct TypeResolver {
         case .boolean:
             return .named("Bool")
         case .composition(let kind, let members):
-            let nonNull = members.filter { !Self.isNullSchema($0) }
+            // An `allOf` member that allows any value (`{}`, or only a `description`) adds nothing.
+            let nonNull = members.filter { !Self.isNullSchema($0) && !(kind == .allOf && Self.isUnconstrained($0)) }
             if nonNull.count == 1, let only = nonNull.first { return swiftType(for: only, nameHint: nameHint()) }
             if kind == .allOf, mergedObject(schema) == nil {
                 log.warning(
@@ -119,6 +120,26 @@ struct TypeResolver {
             return declareInline(schema, nameHint: nameHint())
         case .any:
             return .jsonValue
+        }
+    }
+
+    /// Whether `schema` allows every value: no type, no keyword that constrains (it may still
+    /// carry a description or a title).
+    /// A `oneOf`/`anyOf` of members that only require properties (`anyOf: [{required: [a]},
+    /// {required: [b]}]`: "a or b must be there") counts too: it adds no property, and which
+    /// property it requires depends on the value, so each stays optional.
+    static func isUnconstrained(_ schema: Schema) -> Bool {
+        switch schema.kind {
+        case .any:
+            return !schema.nullable
+        case .composition(.oneOf, let members), .composition(.anyOf, let members):
+            return !members.isEmpty
+                && members.allSatisfy { member in
+                    guard case .object(let object) = member.kind else { return false }
+                    return object.properties.isEmpty && object.additionalProperties == nil
+                }
+        default:
+            return false
         }
     }
 
@@ -175,7 +196,7 @@ struct TypeResolver {
             return mergedObject(target, seen: seen.union([name]))
         case .composition(.allOf, let members):
             var merged = ObjectSchema(properties: [], additionalProperties: nil)
-            for member in members {
+            for member in members where !Self.isUnconstrained(member) {
                 guard let object = mergedObject(member, seen: seen) else { return nil }
                 for property in object.properties {
                     if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
