@@ -100,18 +100,27 @@ extension ContextBuilder {
     /// The code of the method's response.
     func mainCode(of method: Method) -> ResponseCode {
         switch method.response {
-        case .single(let body): ResponseCode.single(body, errorName: sdk.errorName)
-        case .byStatus(let responses): ResponseCode.byStatus(responses, errorName: sdk.errorName)
+        case .single(let body): ResponseCode.single(body, errors: errorMapping(of: method))
+        case .byStatus(let responses): ResponseCode.byStatus(responses, errors: errorMapping(of: method))
         }
+    }
+
+    /// How the method's failures become the SDK's error: through `init(_:operation:)` when an
+    /// error status of the method documents another body than the status's first.
+    func errorMapping(of method: Method) -> ErrorMapping {
+        let key = method.errorKey
+        let choosesBody = sdk.errorCases.contains { $0.bodies.dropFirst().contains { $0.operations.contains(key) } }
+        let function = choosesBody ? "{ \(sdk.errorName)($0, operation: \(SwiftText.stringLiteral(key))) }" : "\(sdk.errorName).init"
+        return ErrorMapping(typeName: sdk.errorName, function: function)
     }
 
     /// The code of the method's streaming variant, when it has one.
     func variantCode(of method: Method) -> ResponseCode? {
         guard let variant = method.streamVariant else { return nil }
         if case .bytes = variant.body {
-            return ResponseCode.byteStream(errorName: sdk.errorName)
+            return ResponseCode.byteStream(errors: errorMapping(of: method))
         }
-        return ResponseCode.single(variant.body, errorName: sdk.errorName)
+        return ResponseCode.single(variant.body, errors: errorMapping(of: method))
     }
 
     /// The enum a method returns when its 2xx statuses carry different bodies.

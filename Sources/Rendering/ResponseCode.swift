@@ -1,5 +1,15 @@
 import SDKModel
 
+/// How a method's failures become its SDK's error: the error type's name, and the function
+/// the runtime calls with a `RequestFailure` (`LinqError.init`, or a closure that names the
+/// operation when its error bodies differ from other operations').
+struct ErrorMapping {
+    /// The error type, e.g. `LinqError`.
+    var typeName: String
+    /// The function expression, e.g. `LinqError.init`.
+    var function: String
+}
+
 /// How a method turns its response into what it returns: the return type, and the statements
 /// that send the request and produce the value (one per response shape).
 struct ResponseCode {
@@ -11,9 +21,9 @@ struct ResponseCode {
     var returnsDoc: String?
 
     /// The code for a method returning `body`.
-    static func single(_ body: ResponseBody, errorName: String) -> ResponseCode {
-        let send = "try await core.send(request, options: options, mapError: \(errorName).init)"
-        let mapError = "mapError: \(errorName).init"
+    static func single(_ body: ResponseBody, errors: ErrorMapping) -> ResponseCode {
+        let send = "try await core.send(request, options: options, mapError: \(errors.function))"
+        let mapError = "mapError: \(errors.function)"
         switch body {
         case .empty:
             return ResponseCode(returnType: nil, statements: ["_ = \(send)"], returnsDoc: nil)
@@ -34,34 +44,34 @@ struct ResponseCode {
                 type.map { "core.serverSentEvents(of: \($0.swiftSource).self, request, options: options, \(mapError))" }
                 ?? "core.serverSentEvents(request, options: options, \(mapError))"
             return ResponseCode(
-                returnType: "ResponseStream<\(element), \(errorName)>", statements: ["return try await \(call)"],
+                returnType: "ResponseStream<\(element), \(errors.typeName)>", statements: ["return try await \(call)"],
                 returnsDoc: "The Server-Sent Events as they arrive"
                     + (type.map { ", each event's `data` decoded as `\($0.swiftSource)`." } ?? "."))
         case .jsonLines(let type):
             return ResponseCode(
-                returnType: "ResponseStream<\(type.swiftSource), \(errorName)>",
+                returnType: "ResponseStream<\(type.swiftSource), \(errors.typeName)>",
                 statements: ["return try await core.jsonLines(of: \(type.swiftSource).self, request, options: options, \(mapError))"],
                 returnsDoc: "The JSON Lines records as they arrive.")
         case .jsonSequence(let type):
             return ResponseCode(
-                returnType: "ResponseStream<\(type.swiftSource), \(errorName)>",
+                returnType: "ResponseStream<\(type.swiftSource), \(errors.typeName)>",
                 statements: ["return try await core.jsonSequence(of: \(type.swiftSource).self, request, options: options, \(mapError))"],
                 returnsDoc: "The JSON Sequence records as they arrive.")
         }
     }
 
     /// The code of a raw byte stream, for large downloads.
-    static func byteStream(errorName: String) -> ResponseCode {
+    static func byteStream(errors: ErrorMapping) -> ResponseCode {
         ResponseCode(
-            returnType: "ResponseStream<ArraySlice<UInt8>, \(errorName)>",
-            statements: ["return try await core.byteStream(request, options: options, mapError: \(errorName).init)"],
+            returnType: "ResponseStream<ArraySlice<UInt8>, \(errors.typeName)>",
+            statements: ["return try await core.byteStream(request, options: options, mapError: \(errors.function))"],
             returnsDoc: "The response body's bytes, chunk by chunk as they arrive.")
     }
 
     /// The code for a method whose 2xx statuses carry different bodies: it returns `responses`' enum.
-    static func byStatus(_ responses: StatusResponses, errorName: String) -> ResponseCode {
+    static func byStatus(_ responses: StatusResponses, errors: ErrorMapping) -> ResponseCode {
         var statements = [
-            "let response = try await core.send(request, options: options, mapError: \(errorName).init)", "switch response.statusCode {",
+            "let response = try await core.send(request, options: options, mapError: \(errors.function))", "switch response.statusCode {",
         ]
         var fallback: String?
         for item in responses.cases {
@@ -69,8 +79,8 @@ struct ResponseCode {
             switch item.body {
             case .empty: value = "." + SwiftNaming.escaped(item.name)
             case .json(let type):
-                value = ".\(SwiftNaming.escaped(item.name))(try core.decode(\(type.swiftSource).self, from: response, mapError: \(errorName).init))"
-            case .text: value = ".\(SwiftNaming.escaped(item.name))(try core.text(from: response, mapError: \(errorName).init))"
+                value = ".\(SwiftNaming.escaped(item.name))(try core.decode(\(type.swiftSource).self, from: response, mapError: \(errors.function)))"
+            case .text: value = ".\(SwiftNaming.escaped(item.name))(try core.text(from: response, mapError: \(errors.function)))"
             case .bytes, .eventStream, .jsonLines, .jsonSequence: value = ".\(SwiftNaming.escaped(item.name))(response.body)"
             }
             if let code = item.statusCode {

@@ -124,6 +124,9 @@ public struct Method: Sendable, Hashable {
     public var name: String
     /// The spec's operationId.
     public var operationID: String?
+    /// The key the SDK's error type knows the method's operation by (`ErrorBody.operations`):
+    /// its operationId, or its HTTP method and path template.
+    public var errorKey: String { operationID ?? "\(httpMethod) \(pathTemplate)" }
     /// `GET`, `POST`, …
     public var httpMethod: String
     /// The path template as in the spec.
@@ -382,10 +385,23 @@ public struct ErrorCase: Sendable, Hashable {
     public var name: String
     /// The HTTP status, e.g. 404.
     public var statusCode: Int
-    /// The Swift type of the documented body, `nil` when the spec documents none.
+    /// The Swift type of the documented body, `nil` when the spec documents none; when
+    /// operations document different bodies for the status, the first of them (see `bodies`).
     public var bodyType: SwiftType?
-    /// The component schema the body refers to, when it is a reference.
-    public var sourceSchema: String?
     /// The spec's description of the response (the first operation's).
     public var description: String?
+    /// Every body operations document for this status, in the order first documented, when
+    /// there are several (OpenAI's spec has `ErrorResponse` for some 400s and `Error` for
+    /// others); empty when all agree, the common case. The case then carries an enum of them.
+    public var bodies: [ErrorBody] = []
+}
+
+/// One of several bodies documented for an error status.
+public struct ErrorBody: Sendable, Hashable {
+    /// The case name in the status's body enum, e.g. `errorResponse`.
+    public var caseName: String
+    /// The Swift type of the body.
+    public var type: SwiftType
+    /// The operations documenting this body, by `Method.errorKey`, in spec order.
+    public var operations: [String]
 }

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// A small audio studio API of our own: every kind of success body (JSON, text, bytes, Server-Sent
 /// Events, JSON Lines, JSON Sequence, several 2xx statuses) and every kind of credential (bearer,
-/// basic, API keys in a header, a query item and a cookie, OAuth 2), with per-operation security.
+/// basic, API keys in a header, a query item and a cookie, OAuth 2), with per-operation security,
+/// and operations that document different bodies for the same error status.
 public struct StudioClient: Sendable {
     /// The base URL used when none is passed and `STUDIO_BASE_URL` is not set.
     public static let defaultBaseURL = "https://api.studio.example/v1"

@@ -10,6 +10,8 @@ import SDKRuntime
 /// HTTP response. Any other status, or an error body that is not the documented one (an HTML
 /// page from a proxy, say), is `.unexpectedStatus` with the raw response.
 public enum StudioError: Error, Sendable, CustomStringConvertible {
+    /// HTTP 400: The request was malformed.
+    case badRequest(BadRequestBody, APIResponse)
     /// A status the API does not document, or an error body that is not the documented one.
     case unexpectedStatus(APIResponse)
     /// A successful response whose body could not be decoded into the documented type.
@@ -30,9 +32,15 @@ public enum StudioError: Error, Sendable, CustomStringConvertible {
 
     /// Maps a failure of the runtime to the case a caller matches on.
     public init(_ failure: RequestFailure) {
+        self.init(failure, operation: nil)
+    }
+
+    /// Maps a failure of the operation `operation` (its operationId, or method and path): where
+    /// operations document different bodies for a status, the one it documents is decoded.
+    init(_ failure: RequestFailure, operation: String?) {
         switch failure {
         case .status(let response):
-            self = Self.documented(response) ?? .unexpectedStatus(response)
+            self = Self.documented(response, operation: operation) ?? .unexpectedStatus(response)
         case .undecodableBody(let response, let reason):
             self = .undecodableBody(response, reason: reason)
         case .transport(let message):
@@ -49,8 +57,15 @@ public enum StudioError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The documented case for `response`, or `nil` when its status or body is not documented.
-    private static func documented(_ response: APIResponse) -> StudioError? {
+    private static func documented(_ response: APIResponse, operation: String?) -> StudioError? {
         switch response.statusCode {
+        case 400:
+            switch operation {
+            case "createCompletion":
+                return response.decodeJSON(CompletionError.self).map { .badRequest(.completionError($0), response) }
+            default:
+                return response.decodeJSON(Problem.self).map { .badRequest(.problem($0), response) }
+            }
         default:
             return nil
         }
@@ -59,6 +74,8 @@ public enum StudioError: Error, Sendable, CustomStringConvertible {
     /// The HTTP response, when the server answered.
     public var response: APIResponse? {
         switch self {
+        case .badRequest(_, let response):
+            return response
         case .unexpectedStatus(let response), .undecodableBody(let response, _):
             return response
         case .transport, .timedOut, .cancelled, .encodingFailed, .missingCredentials, .invalidBaseURL:
@@ -72,6 +89,8 @@ public enum StudioError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, with the status and the start of the body when there was a response.
     public var description: String {
         switch self {
+        case .badRequest(_, let response):
+            return "StudioError.badRequest: " + response.summary
         case .unexpectedStatus(let response):
             return "StudioError.unexpectedStatus: " + response.summary
         case .undecodableBody(let response, let reason):
@@ -89,5 +108,13 @@ public enum StudioError: Error, Sendable, CustomStringConvertible {
         case .invalidBaseURL(let text):
             return "StudioError.invalidBaseURL: '\(text)' is not an absolute URL"
         }
+    }
+
+    /// The bodies documented for HTTP 400, one per schema: a call decodes the one its operation documents.
+    public enum BadRequestBody: Sendable {
+        /// The body of `getStatus`.
+        case problem(Problem)
+        /// The body of `createCompletion`.
+        case completionError(CompletionError)
     }
 }

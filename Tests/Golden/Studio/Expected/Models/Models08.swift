@@ -22,3 +22,27 @@ public struct Completion: Codable, Hashable, Sendable {
         try container.encode(self.text, forKey: DynamicCodingKey("text"))
     }
 }
+
+/// Says which part of the request a completion failed on.
+public struct CompletionError: Codable, Hashable, Sendable {
+    public var message: String
+    public var param: String?
+
+    /// Creates a value from its properties.
+    public init(message: String, param: String? = nil) {
+        self.message = message
+        self.param = param
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.message = try container.decode(String.self, forKey: DynamicCodingKey("message"))
+        self.param = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("param"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.message, forKey: DynamicCodingKey("message"))
+        try container.encodeIfPresent(self.param, forKey: DynamicCodingKey("param"))
+    }
+}

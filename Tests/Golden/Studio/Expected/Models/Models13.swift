@@ -26,3 +26,22 @@ public struct Track: Codable, Hashable, Sendable {
         try container.encode(self.title, forKey: DynamicCodingKey("title"))
     }
 }
+
+public struct Problem: Codable, Hashable, Sendable {
+    public var message: String
+
+    /// Creates a value from its properties.
+    public init(message: String) {
+        self.message = message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.message = try container.decode(String.self, forKey: DynamicCodingKey("message"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.message, forKey: DynamicCodingKey("message"))
+    }
+}

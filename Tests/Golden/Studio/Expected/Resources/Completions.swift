@@ -29,8 +29,8 @@ extension StudioClient.Completions {
     public func create(body: CompletionRequest, options: RequestOptions? = nil) async throws(StudioError) -> Completion {
         var request = APIRequest(method: .post, path: "/completions", operationID: "createCompletion")
         request.setBody(try core.encodeJSON(body, mapError: StudioError.init))
-        let response = try await core.send(request, options: options, mapError: StudioError.init)
-        return try core.decode(Completion.self, from: response, mapError: StudioError.init)
+        let response = try await core.send(request, options: options, mapError: { StudioError($0, operation: "createCompletion") })
+        return try core.decode(Completion.self, from: response, mapError: { StudioError($0, operation: "createCompletion") })
     }
 
     /// `create`, streaming: the response arrives as `text/event-stream`, read as it arrives. Sets the body's `stream` to `true`.
@@ -49,6 +49,6 @@ extension StudioClient.Completions {
         body.stream = true
         var request = APIRequest(method: .post, path: "/completions", operationID: "createCompletion", accept: "text/event-stream")
         request.setBody(try core.encodeJSON(body, mapError: StudioError.init))
-        return try await core.serverSentEvents(of: Delta.self, request, options: options, mapError: StudioError.init)
+        return try await core.serverSentEvents(of: Delta.self, request, options: options, mapError: { StudioError($0, operation: "createCompletion") })
     }
 }
