@@ -1,13 +1,19 @@
 import OpenAPI
 
 /// The default rules that turn paths and operationIds into resource and method names, as close
-/// to a hand-written SDK as rules get (`sdkgen.yaml` overrides the rest):
-/// - resources are the literal path segments, versions skipped: `/v3/chats/{id}/typing` → `chats.typing`;
+/// to a hand-written SDK as rules get (`sdkgen.yaml`'s `operations.<id>.resource` and `.method`
+/// override any of them):
+/// - resources are the literal path segments, versions skipped and a format suffix cut
+///   (``PathSegment``): `/v3/chats/{id}/typing` → `chats.typing`, `/2010-04-01/Accounts/{Sid}/Calls.json`
+///   → `accounts.calls`, `/users/@me/guilds` → `users.me.guilds`;
 /// - a segment written as one lowercase word takes its word breaks from an operationId that spells
 ///   it (`phonenumbers` + `listPhoneNumbers` → `phoneNumbers`);
-/// - a method is its operationId without the resource's noun, and without the noun of an enclosing
-///   resource together with the preposition before it (`sendMessageToChat` in `chats.messages` → `send`);
-/// - a bare `get` becomes `retrieve` on a single item and `list` on a collection.
+/// - a method is its operationId without the resource's noun, singular or plural (``Inflection``:
+///   `deleteAddress` in `addresses` → `delete`), and without the noun of an enclosing resource
+///   together with the preposition before it (`sendMessageToChat` in `chats.messages` → `send`);
+/// - a bare `get` becomes `retrieve` on a single item (the path ends in a parameter, or the
+///   resource's noun is singular: `widget`) and `list` on a collection; a bare `fetch` on a GET
+///   becomes `retrieve`.
 struct ResourceNaming {
     /// Word breaks for path segments, learned from every operationId in the spec.
     private var segmentWords: [String: [String]] = [:]
@@ -18,8 +24,7 @@ struct ResourceNaming {
         for operation in operations {
             guard let operationID = operation.operationID else { continue }
             let words = SwiftNaming.words(operationID)
-            for segment in operation.path.split(separator: "/") where !segment.hasPrefix("{") {
-                let raw = String(segment)
+            for raw in PathSegment.names(in: operation.path) {
                 guard segmentWords[raw] == nil, SwiftNaming.words(raw).count == 1, let spelled = Self.spelling(of: raw.lowercased(), in: words) else {
                     continue
                 }
@@ -28,50 +33,45 @@ struct ResourceNaming {
         }
     }
 
-    /// The run of `words` whose concatenation is `segment` (or its singular or plural), if any.
+    /// The run of `words` whose concatenation is `segment` (or its singular or plural), if any,
+    /// its last word in the segment's number: `policies` in `list_phone_policy` → `phone policies`.
     static func spelling(of segment: String, in words: [String]) -> [String]? {
         guard words.count > 1 else { return nil }
         for start in words.indices {
-            var joined = ""
+            var run: [String] = []
             for end in start..<words.count {
-                joined += words[end]
+                run.append(words[end])
                 guard end > start else { continue }
-                if joined == segment || joined + "s" == segment || joined == segment + "s" {
-                    var run = Array(words[start...end])
-                    if joined + "s" == segment { run[run.count - 1] += "s" }
-                    if joined == segment + "s" { run[run.count - 1].removeLast() }
-                    return run
+                let head = run.dropLast().joined()
+                let last = run[run.count - 1]
+                let forms = [last] + Inflection.plurals(of: last) + Inflection.singulars(of: last)
+                if let form = forms.first(where: { head + $0 == segment }) {
+                    return run.dropLast() + [form]
                 }
-                if joined.count >= segment.count + 1 { break }
+                if head.count + last.count > segment.count + 2 { break }
             }
         }
         return nil
     }
 
     /// The resource path of an operation's path.
+    /// A segment without a letter or digit (`@`) names nothing and is skipped; `@me` is `me`.
     func resourcePath(of path: String) -> [String] {
-        path.split(separator: "/").compactMap { segment -> String? in
-            if segment.hasPrefix("{") || Self.isVersion(segment) { return nil }
-            let words = segmentWords[String(segment)] ?? SwiftNaming.words(String(segment))
-            let name = SwiftNaming.memberName(words.joined(separator: "_"))
-            return name == "unnamed" ? nil : name
+        PathSegment.names(in: path).compactMap { segment -> String? in
+            let words = segmentWords[segment] ?? SwiftNaming.words(segment)
+            return words.isEmpty ? nil : SwiftNaming.memberName(words.joined(separator: "_"))
         }
-    }
-
-    /// `v1`, `v3`, `v2024`, `2.0`: a version segment, not a resource.
-    static func isVersion(_ segment: Substring) -> Bool {
-        let digits = segment.first == "v" || segment.first == "V" ? segment.dropFirst() : segment
-        guard let first = digits.first, first.isASCII, first.isNumber else { return false }
-        return digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     }
 
     /// The method name for an operation under `resource`. With `keepingOwnNoun`, only enclosing
     /// resources' nouns are removed (for a method that moves up into its parent resource).
     static func methodName(operationID: String?, method: HTTPMethod, path: String, resource: [String], keepingOwnNoun: Bool = false) -> String {
+        // One item (`/calls/{sid}`) or a singleton named by a singular noun (`/guilds/{id}/widget.json`).
         let endsInParameter = path.split(separator: "/").last?.hasPrefix("{") ?? false
+        let isOneThing = endsInParameter || resource.last.map(Self.isSingular) ?? false
         guard let operationID else {
             switch method {
-            case .get: return endsInParameter ? "retrieve" : "list"
+            case .get: return isOneThing ? "retrieve" : "list"
             case .post: return "create"
             case .put, .patch: return "update"
             case .delete: return "delete"
@@ -87,7 +87,8 @@ struct ResourceNaming {
         for ancestor in resource.dropLast().reversed() {
             remove(noun: ancestor, from: &words, withPreposition: true)
         }
-        if words == ["get"] { return endsInParameter ? "retrieve" : "list" }
+        if words == ["get"] { return isOneThing ? "retrieve" : "list" }
+        if words == ["fetch"], method == .get { return "retrieve" }
         return SwiftNaming.memberName(words.joined(separator: "_"))
     }
 
@@ -97,7 +98,7 @@ struct ResourceNaming {
     /// directly follows the leading verb.
     static func remove(noun: String, from words: inout [String], withPreposition: Bool) {
         let nounWords = SwiftNaming.words(noun)
-        for candidate in [nounWords, singular(nounWords), plural(nounWords)] where !candidate.isEmpty {
+        for candidate in [nounWords] + Inflection.singulars(of: nounWords) + Inflection.plurals(of: nounWords) {
             guard let start = firstIndex(of: candidate, in: words), words.count > candidate.count else { continue }
             var range = start..<(start + candidate.count)
             if withPreposition {
@@ -113,14 +114,10 @@ struct ResourceNaming {
         }
     }
 
-    static func singular(_ words: [String]) -> [String] {
-        guard let last = words.last, last.count > 1, last.hasSuffix("s") else { return [] }
-        return words.dropLast() + [String(last.dropLast())]
-    }
-
-    static func plural(_ words: [String]) -> [String] {
-        guard let last = words.last else { return [] }
-        return words.dropLast() + [last + "s"]
+    /// Whether a resource's noun is singular: its last word has no plural ending (`widget`, `me`).
+    static func isSingular(_ noun: String) -> Bool {
+        guard let last = SwiftNaming.words(noun).last else { return false }
+        return Inflection.singulars(of: last).isEmpty && !Inflection.invariant.contains(last)
     }
 
     static func firstIndex(of run: [String], in words: [String]) -> Int? {
