@@ -16,7 +16,8 @@ enum Inflection {
     static func singulars(of word: String) -> [String] {
         if invariant.contains(word) { return [] }
         if let singular = irregular.first(where: { $0.value == word })?.key { return [singular] }
-        guard word.count > 2, word.hasSuffix("s"), !word.hasSuffix("ss") else { return [] }
+        // `address`, `status`, `analysis` end in s but are singular.
+        guard word.count > 2, word.hasSuffix("s"), !["ss", "us", "is"].contains(where: word.hasSuffix) else { return [] }
         var forms: [String] = []
         if word.hasSuffix("ies"), word.count > 4 { forms.append(String(word.dropLast(3)) + "y") }
         if word.hasSuffix("es"), ["ses", "xes", "zes", "ches", "shes", "oes"].contains(where: word.hasSuffix) {
