@@ -12,12 +12,20 @@ enum Inflection {
     /// Words whose singular and plural are the same, or that are not countable nouns.
     static let invariant: Set<String> = ["series", "species", "news", "metadata", "info"]
 
+    /// Singular words ending in `us` or `is` that would otherwise look plural.
+    static let singularInS: Set<String> = [
+        "status", "bus", "bonus", "campus", "census", "consensus", "corpus", "focus", "nexus", "radius", "virus", "axis", "alias",
+        "canvas", "gas", "atlas", "bias", "lens",
+    ]
+
     /// The candidate singulars of `word`, most likely first; empty when `word` does not look plural.
     static func singulars(of word: String) -> [String] {
         if invariant.contains(word) { return [] }
         if let singular = irregular.first(where: { $0.value == word })?.key { return [singular] }
-        // `address`, `status`, `analysis` end in s but are singular.
-        guard word.count > 2, word.hasSuffix("s"), !["ss", "us", "is"].contains(where: word.hasSuffix) else { return [] }
+        // `address`, `analysis`, `status` end in s but are singular; `skus` and `emojis` are plural.
+        guard word.count > 2, word.hasSuffix("s"), !["ss", "sis"].contains(where: word.hasSuffix), !singularInS.contains(word) else {
+            return []
+        }
         var forms: [String] = []
         if word.hasSuffix("ies"), word.count > 4 { forms.append(String(word.dropLast(3)) + "y") }
         if word.hasSuffix("es"), ["ses", "xes", "zes", "ches", "shes", "oes"].contains(where: word.hasSuffix) {

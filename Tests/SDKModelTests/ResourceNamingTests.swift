@@ -109,6 +109,7 @@ struct ResourceNamingTests {
             ("/statuses/{id}", "deleteStatus", "delete"), ("/movies/{id}", "deleteMovie", "delete"),
             ("/address/{sid}", "deleteAddresses", "delete"), ("/policy", "updatePolicies", "update"),
             ("/days/{id}", "deleteDay", "delete"), ("/series/{id}", "deleteSeries", "delete"),
+            ("/emojis/{id}", "deleteEmoji", "delete"), ("/skus/{id}", "deleteSku", "delete"), ("/aliases/{id}", "deleteAlias", "delete"),
             // Nothing singular or plural of the noun to remove.
             ("/calls/{sid}", "deleteCaller", "deleteCaller"), ("/news/{id}", "deleteNew", "deleteNew"),
         ])
@@ -130,12 +131,14 @@ struct ResourceNamingTests {
             ("get", "/guilds/{guild_id}/jobs", nil),
             ("get", "/guilds/{guild_id}/status", nil),
             ("put", "/guilds/{guild_id}/status", nil),
+            ("get", "/guilds/{guild_id}/emojis", nil),
+            ("post", "/guilds/{guild_id}/emojis", nil),
         ])
         let (sdk, _) = try buildNaming(spec)
         #expect(
             resourceTree(sdk) == [
                 "guilds: ", "guilds.widget: retrieve, update", "guilds.messages: list, retrieve", "guilds.balance: retrieve, reset",
-                "guilds.jobs: fetch, list", "guilds.status: retrieve, update",
+                "guilds.jobs: fetch, list", "guilds.status: retrieve, update", "guilds.emojis: list, create",
             ])
     }
 
