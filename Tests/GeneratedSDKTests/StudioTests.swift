@@ -289,7 +289,7 @@ extension StudioTests {
             }
         }
 
-        @Test("status.list (security: []) returns the text and sends no credential, although the client holds every one")
+        @Test("status.retrieve (security: []) returns the text and sends no credential, although the client holds every one")
         func statusSendsNoCredential() async throws {
             let providerCalls = Locked(0)
             let provider = TokenProvider { _ in
@@ -298,7 +298,7 @@ extension StudioTests {
             }
             try await withLoopbackServer([.text("all systems go ✓\nsince 08:00", status: 200)]) { server in
                 let client = try fullyCredentialedClient(server.baseURL, partnerOAuth: provider)
-                let text = try await client.status.list()
+                let text = try await client.status.retrieve()
                 #expect(text == "all systems go ✓\nsince 08:00")
 
                 let request = try #require(await server.requests.first)
@@ -969,7 +969,7 @@ extension StudioTests {
                 }
             }
             let client = try StudioClient(token: studioToken, baseURL: URL(string: "https://studio.invalid/v1"), transport: transport)
-            #expect(try await client.status.list() == "pong")
+            #expect(try await client.status.retrieve() == "pong")
             var deltas: [ServerSentEventWithJSONData<Delta>] = []
             for try await event in try await client.completions.createStream(body: CompletionRequest(prompt: "hi")) {
                 deltas.append(event)

@@ -25,7 +25,7 @@ extension StudioClient.Status {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The response body as text.
     /// - Throws: `StudioError`; each documented error status has its own case.
-    public func list(options: RequestOptions? = nil) async throws(StudioError) -> String {
+    public func retrieve(options: RequestOptions? = nil) async throws(StudioError) -> String {
         let request = APIRequest(method: .get, path: "/status", operationID: "getStatus", accept: "text/plain", security: [])
         let response = try await core.send(request, options: options, mapError: StudioError.init)
         return try core.text(from: response, mapError: StudioError.init)
