@@ -5,7 +5,9 @@ import YAML
 /// The settings of one SDK, read from `sdkgen.yaml`. Every field has a default derived from the
 /// spec, so the file is optional.
 public struct GeneratorConfig: Sendable, Hashable {
-    /// Where one operation goes and what its method is called.
+    /// Where one operation goes and what its method is called. Each field set here wins over every
+    /// default naming rule (versions, format suffixes, nouns, bare verbs, folding); a method whose
+    /// resource is set never folds into a parent.
     public struct OperationOverride: Sendable, Hashable {
         /// The operationId this override is for.
         public var operationID: String
