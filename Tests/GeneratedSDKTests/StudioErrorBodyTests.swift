@@ -34,7 +34,7 @@ extension StudioTests {
                 #expect(body == CompletionError(message: "prompt is empty", param: "prompt"))
                 #expect(response.statusCode == 400)
 
-                let status = await thrown { () async throws(StudioError) in try await client.status.list() }
+                let status = await thrown { () async throws(StudioError) in try await client.status.retrieve() }
                 guard case .badRequest(.problem(let problem), _)? = status else {
                     Issue.record("getStatus threw \(String(describing: status))")
                     return
