@@ -134,25 +134,28 @@ struct SDKGenInputs {
         )
     }
 
-    /// Files the spec names in a `$ref` (`other.yaml#/...`), and the files they name, that exist.
-    /// sdkgen reports such references as errors today; declaring them still reruns it once they
-    /// change, and costs one read of each file.
+    /// Files the spec names in a `$ref` (`other.yaml#/...`), and the files they name, that exist
+    /// inside the spec's folder (sdkgen reads no other): every file sdkgen reads, so a change to
+    /// any of them reruns it. One read of each file, found by a line scan, in a stable order.
     static func referencedFiles(of spec: URL) -> [URL] {
+        let folder = spec.deletingLastPathComponent().standardizedFileURL.path + "/"
         var found: [URL] = []
+        var seen: Set<String> = [spec.standardizedFileURL.path]
         var pending = [spec]
         while let file = pending.popLast() {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
             for line in text.split(whereSeparator: \.isNewline) {
                 guard let ref = line.range(of: "$ref") else { continue }
                 let value = line[ref.upperBound...].drop { " \t\"':".contains($0) }.prefix { !"\"', }\t#".contains($0) }
-                guard !value.isEmpty, !value.contains("://") else { continue }
-                let url = URL(fileURLWithPath: String(value), relativeTo: file.deletingLastPathComponent()).standardizedFileURL
-                guard url != spec, !found.contains(url), FileManager.default.fileExists(atPath: url.path) else { continue }
+                guard !value.isEmpty, !value.contains(":") else { continue }
+                let decoded = value.removingPercentEncoding ?? String(value)
+                let url = URL(fileURLWithPath: decoded, relativeTo: file.deletingLastPathComponent()).standardizedFileURL
+                guard url.path.hasPrefix(folder), seen.insert(url.path).inserted, FileManager.default.fileExists(atPath: url.path) else { continue }
                 found.append(url)
                 pending.append(url)
             }
         }
-        return found
+        return found.sorted { $0.path < $1.path }
     }
 }
 
