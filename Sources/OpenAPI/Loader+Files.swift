@@ -26,7 +26,8 @@ extension Loader {
             log.error("'\(reference)' is an absolute path; a reference names a file relative to the file it is in", at: mark)
             return nil
         }
-        let referringFolder = FilePath.components(of: files[mark.fileIndex].path).dropLast()
+        let referring = files.indices.contains(mark.fileIndex) ? files[mark.fileIndex] : files[0]
+        let referringFolder = FilePath.components(of: referring.path).dropLast()
         let components = FilePath.normalized(Array(referringFolder) + FilePath.components(of: decoded))
         guard FilePath.isInside(components, folder: specFolder) else {
             log.error(

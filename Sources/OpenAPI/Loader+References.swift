@@ -40,7 +40,7 @@ extension Loader {
         let hash = reference.firstIndex(of: "#")
         let filePart = hash.map { reference[..<$0] } ?? reference[...]
         let fragment = hash.map { String(reference[$0...]) } ?? "#"
-        var fileIndex = mark.fileIndex
+        var fileIndex = files.indices.contains(mark.fileIndex) ? mark.fileIndex : 0
         if !filePart.isEmpty {
             guard let index = referencedFile(String(filePart), reference: reference, at: mark) else { return nil }
             fileIndex = index
