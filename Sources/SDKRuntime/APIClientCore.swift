@@ -140,7 +140,8 @@ public struct APIClientCore: Sendable {
     /// base URL come first, then the operation's, then ``RequestOptions/query``. Credentials are
     /// added later, per attempt.
     package func makeHTTPRequest(_ request: APIRequest, options: RequestOptions = RequestOptions()) throws(RequestFailure) -> PreparedRequest {
-        let path = Self.makePath(baseURL: configuration.baseURL, path: request.path, query: request.query + options.query)
+        let path = Self.makePath(
+            baseURL: configuration.baseURL, path: request.path, encodedQuery: request.encodedQuery, query: request.query + options.query)
         var headers = configuration.defaultHeaders
         headers[.accept] = request.accept ?? "application/json"
         headers[.userAgent] = configuration.userAgent
@@ -167,15 +168,16 @@ public struct APIClientCore: Sendable {
         return components?.url ?? configuration.baseURL
     }
 
-    /// `path` + `?` + the base URL's query items, then the encoded `query`.
+    /// `path` + `?` + the base URL's query items, then `encodedQuery` as it is, then the encoded `query`.
     ///
     /// Query names and values are percent-encoded except for RFC 3986 unreserved characters
     /// (so `+`, `&`, `=` are encoded and a space is `%20`); items with a `nil` value are left out.
-    package static func makePath(baseURL: URL, path: String, query: [URLQueryItem]) -> String {
+    package static func makePath(baseURL: URL, path: String, encodedQuery: [String] = [], query: [URLQueryItem]) -> String {
         var queryParts: [String] = []
         if let baseQuery = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)?.percentEncodedQuery, !baseQuery.isEmpty {
             queryParts.append(baseQuery)
         }
+        queryParts += encodedQuery
         for item in query {
             guard let value = item.value else { continue }
             queryParts.append(

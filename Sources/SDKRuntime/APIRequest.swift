@@ -13,6 +13,9 @@ public struct APIRequest: Sendable {
     /// Query parameters, appended in order and percent-encoded by the core; items whose
     /// value is `nil` are left out.
     public var query: [URLQueryItem]
+    /// Query pieces (`name=value`) already percent-encoded in their parameter's style, as the
+    /// `appendQuery` functions write them; sent in order before ``query``.
+    public var encodedQuery: [String] = []
     /// Operation-specific headers (header parameters); they replace same-named headers set
     /// by the configuration or the runtime.
     public var headers: HTTPFields

@@ -27,6 +27,25 @@ public enum PathEncoding {
         segment(value.parameterText)
     }
 
+    /// The text a path parameter puts in place of `{name}` in `style`: `blue`, `.blue` or
+    /// `;color=blue` (see ``ParameterSerializer/path(_:_:style:explode:)``).
+    public static func parameter<T: ParameterValue>(_ name: String, _ value: T, style: ParameterStyle = .simple, explode: Bool = false) -> String {
+        ParameterSerializer.path(name, ParameterShape(value), style: style, explode: explode)
+    }
+
+    /// A list path parameter in `style`: `blue,black`, `.blue.black` or `;color=blue;color=black`.
+    public static func parameter<T: ParameterValue>(_ name: String, _ values: [T], style: ParameterStyle = .simple, explode: Bool = false) -> String {
+        ParameterSerializer.path(name, ParameterShape(values), style: style, explode: explode)
+    }
+
+    /// An object path parameter (a model or a dictionary, see ``ParameterShape/init(encoding:)``)
+    /// in `style`: `R,100,G,200`, `R=100,G=200` exploded, `.R=100.G=200` or `;R=100;G=200`.
+    public static func parameter<T: Encodable & Sendable>(
+        _ name: String, object: T, style: ParameterStyle = .simple, explode: Bool = false
+    ) -> String {
+        ParameterSerializer.path(name, ParameterShape(encoding: object), style: style, explode: explode)
+    }
+
     /// Encodes a value's `description` as one path segment; used for types that are not
     /// ``ParameterValue``.
     @_disfavoredOverload
