@@ -176,6 +176,39 @@ public struct Parameter: Sendable, Hashable {
     public var schema: Schema?
     /// Where the parameter is defined.
     public var mark: SourceMark
+    /// How the value is serialised; OpenAPI's default for the location when `style` is absent.
+    public var style: ParameterStyle = .simple
+    /// Whether lists and objects are spread into separate values (`explode`; by default true
+    /// only for `form`).
+    public var explode: Bool = false
+    /// Whether reserved characters travel unencoded in a query (`allowReserved`).
+    public var allowReserved: Bool = false
+    /// The media type the value is encoded in (e.g. `application/json`) when the parameter has
+    /// `content` instead of `schema`.
+    public var contentMediaType: String? = nil
+}
+
+/// A parameter's `style`.
+public enum ParameterStyle: String, Sendable, Hashable, CaseIterable {
+    case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+
+    /// The styles OpenAPI allows in `location`.
+    public static func allowed(in location: ParameterLocation) -> [ParameterStyle] {
+        switch location {
+        case .path: [.simple, .label, .matrix]
+        case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+        case .header: [.simple]
+        case .cookie: [.form]
+        }
+    }
+
+    /// OpenAPI's default for `location`: `simple` for path and header, `form` for query and cookie.
+    public static func `default`(in location: ParameterLocation) -> ParameterStyle {
+        switch location {
+        case .path, .header: .simple
+        case .query, .cookie: .form
+        }
+    }
 }
 
 /// A request body.

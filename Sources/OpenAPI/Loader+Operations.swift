@@ -135,15 +135,42 @@ extension Loader {
             isRequired = true
         }
         var schema = value("schema", in: pairs).map { self.schema($0, "the schema of parameter '\(name)'") }
+        var contentMediaType: String?
         if schema == nil, let contentNode = value("content", in: pairs) {
-            schema = content(contentNode, of: "parameter '\(name)'").first?.schema
+            let media = content(contentNode, of: "parameter '\(name)'")
+            if media.count > 1 {
+                log.warning(
+                    "the content of parameter '\(name)' must list exactly one media type; the first, '\(media[0].name)', is used",
+                    at: contentNode.mark)
+            }
+            schema = media.first?.schema
+            contentMediaType = media.first?.name
         }
+        let style = parameterStyle(value("style", in: pairs), name: name, location: location)
         return Parameter(
             name: name, location: location, required: isRequired,
             description: optionalString(value("description", in: pairs), "'description'"),
             deprecated: bool(value("deprecated", in: pairs), "'deprecated'"),
-            schema: schema, mark: mark
+            schema: schema, mark: mark, style: style,
+            explode: bool(value("explode", in: pairs), "'explode'", default: style == .form),
+            allowReserved: bool(value("allowReserved", in: pairs), "'allowReserved'"),
+            contentMediaType: contentMediaType
         )
+    }
+
+    /// A parameter's `style`, or the location's default; a style the location does not allow is
+    /// an error at the value.
+    private func parameterStyle(_ node: YAMLNode?, name: String, location: ParameterLocation) -> ParameterStyle {
+        let fallback = ParameterStyle.default(in: location)
+        guard let node, let text = string(node, "'style'") else { return fallback }
+        let allowed = ParameterStyle.allowed(in: location)
+        guard let style = ParameterStyle(rawValue: text), allowed.contains(style) else {
+            let names = allowed.map(\.rawValue)
+            let expected = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+            log.error("\(location.rawValue) parameter '\(name)' has 'style: \(text)'; expected \(expected)", at: node.mark)
+            return fallback
+        }
+        return style
     }
 
     private func requestBody(_ item: YAMLNode, of owner: String) -> RequestBody? {
