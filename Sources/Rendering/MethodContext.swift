@@ -17,7 +17,7 @@ extension ContextBuilder {
     func method(_ method: Method) -> TemplateObject {
         let signature = arguments(of: method).map(\.declaration)
         let queryItems = method.parameters.filter { $0.kind == .query }
-        let headerItems = method.parameters.filter { $0.kind == .header }
+        let headerItems = method.parameters.filter { $0.kind == .header || $0.kind == .cookie }
         let code = mainCode(of: method)
         var context: TemplateObject = [
             "name": .text(SwiftNaming.escaped(method.name)),
@@ -79,7 +79,7 @@ extension ContextBuilder {
     /// when they are not the defaults.
     private func requestArguments(_ method: Method, accept: String? = nil) -> String {
         var parts = [
-            "method: .\(method.httpMethod.lowercased())", "path: \(pathExpression(method.pathPieces))",
+            "method: .\(method.httpMethod.lowercased())", "path: \(pathExpression(method.pathPieces, parameters: method.parameters))",
             "operationID: \(SwiftText.stringLiteral(method.operationID ?? method.name))",
         ]
         let accept = accept ?? method.accept
@@ -177,16 +177,70 @@ extension ContextBuilder {
         }
     }
 
+    /// A query, header or cookie parameter: `statement` is the one runtime call that sends it.
     private func parameterContext(_ parameter: MethodParameter) -> TemplateObject {
-        ["wireName": .text(SwiftText.stringLiteral(parameter.wireName)), "label": .text(SwiftNaming.escaped(parameter.label))]
+        let function =
+            switch parameter.kind {
+            case .query: "appendQuery"
+            case .header: "setHeader"
+            case .cookie: "appendCookie"
+            case .path: "appendPath"
+            }
+        let arguments = [SwiftText.stringLiteral(parameter.wireName), valueArgument(parameter)] + styleArguments(parameter)
+        return [
+            "wireName": .text(SwiftText.stringLiteral(parameter.wireName)), "label": .text(SwiftNaming.escaped(parameter.label)),
+            "statement": .text("request.\(function)(\(arguments.joined(separator: ", ")))"),
+        ]
     }
 
-    /// `"/v3/chats/" + PathEncoding.segment(chatID) + "/typing"`.
-    func pathExpression(_ pieces: [PathPiece]) -> String {
+    /// The value argument: `label`, `object: label`, or the JSON text of it.
+    private func valueArgument(_ parameter: MethodParameter) -> String {
+        let name = SwiftNaming.escaped(parameter.label)
+        switch parameter.encoding {
+        case .text: return name
+        case .object: return "object: " + name
+        case .json: return "try core.jsonText(\(name), mapError: \(sdk.errorName).init)"
+        }
+    }
+
+    private static func isList(_ type: SwiftType) -> Bool {
+        if case .array = type { return true }
+        return false
+    }
+
+    /// `style:`, `explode:` and `allowReserved:` where they differ from the runtime's defaults
+    /// for the location (form exploded for query and cookie, simple for path and header).
+    private func styleArguments(_ parameter: MethodParameter) -> [String] {
+        var result: [String] = []
+        let defaultStyle = parameter.kind == .query || parameter.kind == .cookie ? "form" : "simple"
+        let defaultExplode = defaultStyle == "form"
+        if parameter.kind != .header && parameter.kind != .cookie && parameter.style != defaultStyle {
+            result.append("style: .\(parameter.style)")
+        }
+        if parameter.explode != defaultExplode { result.append("explode: \(parameter.explode)") }
+        if parameter.kind == .query && parameter.allowReserved { result.append("allowReserved: true") }
+        return result
+    }
+
+    /// `"/v3/chats/" + PathEncoding.segment(chatID) + "/typing"`; a list, object, JSON or
+    /// non-`simple` parameter is `PathEncoding.parameter(…)` in its style.
+    func pathExpression(_ pieces: [PathPiece], parameters: [MethodParameter] = []) -> String {
         let parts = pieces.map { piece -> String in
             switch piece {
             case .literal(let text): return SwiftText.stringLiteral(text)
-            case .parameter(let label): return "PathEncoding.segment(\(SwiftNaming.escaped(label)))"
+            case .parameter(let label):
+                let name = SwiftNaming.escaped(label)
+                guard let parameter = parameters.first(where: { $0.kind == .path && $0.label == label }),
+                    parameter.encoding != .text || parameter.style != "simple" || parameter.explode || Self.isList(parameter.type)
+                else { return "PathEncoding.segment(\(name))" }
+                let value =
+                    switch parameter.encoding {
+                    case .text: name
+                    case .object: "object: " + name
+                    case .json: "try core.jsonText(\(name), mapError: \(sdk.errorName).init) ?? \"\""
+                    }
+                let arguments = [SwiftText.stringLiteral(parameter.wireName), value] + styleArguments(parameter)
+                return "PathEncoding.parameter(\(arguments.joined(separator: ", ")))"
             }
         }
         return parts.isEmpty ? "\"/\"" : parts.joined(separator: " + ")

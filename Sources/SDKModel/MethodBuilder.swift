@@ -28,23 +28,28 @@ enum MethodBuilder {
         var labels: Set<String> = []
         var parameters: [MethodParameter] = []
         for parameter in operation.parameters {
-            guard let kind = ParameterKind(rawValue: parameter.location.rawValue) else {
-                types.log.warning("cookie parameter '\(parameter.name)' is not supported yet and was skipped", at: parameter.mark)
-                continue
-            }
+            let kind = ParameterKind(parameter.location)
             let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: labels.union(["body", "options", "self"]))
             labels.insert(label)
             var type = parameter.schema.map { types.swiftType(for: $0, nameHint: hint + SwiftNaming.typeName(parameter.name)) } ?? .string
-            if !isParameterType(type, enums: types.enumTypeNames, aliasTarget: { types.aliasTarget(of: $0) }) {
+            var encoding = ParameterEncoding.text
+            if let media = parameter.contentMediaType, isJSON(media) {
+                encoding = .json
+            } else if isParameterType(type, enums: types.enumTypeNames, aliasTarget: { types.aliasTarget(of: $0) }) {
+                encoding = .text
+            } else if isObjectParameterType(type, types: types) {
+                encoding = .object
+            } else {
                 types.log.warning(
-                    "parameter '\(parameter.name)' has a schema that cannot be sent as text (\(type.swiftSource)); it is generated as String",
+                    "\(kind.rawValue) parameter '\(parameter.name)' has a schema that cannot be sent in the \(parameter.style.rawValue) style (\(type.swiftSource)); it is generated as String",
                     at: parameter.mark)
                 type = .string
             }
             parameters.append(
                 MethodParameter(
                     label: label, wireName: parameter.name, kind: kind, type: type,
-                    required: parameter.required || kind == .path, description: parameter.description, deprecated: parameter.deprecated))
+                    required: parameter.required || kind == .path, description: parameter.description, deprecated: parameter.deprecated,
+                    style: parameter.style.rawValue, explode: parameter.explode, allowReserved: parameter.allowReserved, encoding: encoding))
         }
         // Required parameters first, then optional ones, each group in spec order.
         parameters = parameters.filter(\.required) + parameters.filter { !$0.required }
@@ -104,6 +109,40 @@ enum MethodBuilder {
         case .named(let name): return isText(name)
         case .array(.named(let element)): return isText(element)
         default: return false
+        }
+    }
+
+    /// Whether `type` can travel taken apart as it encodes (OpenAPI's object styles): a model
+    /// struct, a dictionary of scalars, or a one-of whose every variant is a scalar, a constant
+    /// (`JSONValue`), one of these or a list of them (Discord's enums of constants, OpenAI's
+    /// `metadata` object-or-null); a named alias counts as what it names.
+    static func isObjectParameterType(_ type: SwiftType, types: TypeResolver, depth: Int = 0) -> Bool {
+        let isText = { (type: SwiftType) in isParameterType(type, enums: types.enumTypeNames, aliasTarget: { types.aliasTarget(of: $0) }) }
+        guard depth < 8 else { return false }
+        switch type {
+        case .dictionary(let value):
+            return isText(value)
+        case .array(let element):
+            return isText(element) || isOneOfOfScalars(element, types: types, depth: depth + 1)
+        case .named(let name):
+            switch types.model(named: name)?.kind {
+            case .structure?: return true
+            case .alias(let target)?: return isObjectParameterType(target, types: types, depth: depth + 1)
+            case .oneOf?: return isOneOfOfScalars(type, types: types, depth: depth)
+            default: return false
+            }
+        default:
+            return false
+        }
+    }
+
+    /// Whether `type` names a one-of whose variants are all sendable as parameters.
+    private static func isOneOfOfScalars(_ type: SwiftType, types: TypeResolver, depth: Int) -> Bool {
+        guard let name = type.name, case .oneOf(let oneOf)? = types.model(named: name)?.kind else { return false }
+        return oneOf.variants.allSatisfy { variant in
+            variant.type == .jsonValue
+                || isParameterType(variant.type, enums: types.enumTypeNames, aliasTarget: { types.aliasTarget(of: $0) })
+                || isObjectParameterType(variant.type, types: types, depth: depth + 1)
         }
     }
 
@@ -168,6 +207,17 @@ enum MethodBuilder {
         }
         types.log.warning("the request body of \(operation.operationID ?? operation.path) lists no media type and was skipped", at: requestBody.mark)
         return nil
+    }
+}
+
+extension ParameterKind {
+    init(_ location: ParameterLocation) {
+        switch location {
+        case .path: self = .path
+        case .query: self = .query
+        case .header: self = .header
+        case .cookie: self = .cookie
+        }
     }
 }
 

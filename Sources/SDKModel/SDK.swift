@@ -242,7 +242,17 @@ public enum PathPiece: Sendable, Hashable {
 
 /// Where a method parameter travels.
 public enum ParameterKind: String, Sendable, Hashable {
-    case path, query, header
+    case path, query, header, cookie
+}
+
+/// How a parameter's value is handed to the runtime.
+public enum ParameterEncoding: Sendable, Hashable {
+    /// A scalar, enum, or list of them, as text in the parameter's style.
+    case text
+    /// A model or dictionary, taken apart into named values in the parameter's style.
+    case object
+    /// The whole value as JSON text (a parameter with `content: application/json`).
+    case json
 }
 
 /// One parameter of a generated method.
@@ -261,6 +271,14 @@ public struct MethodParameter: Sendable, Hashable {
     public var description: String?
     /// Whether it is deprecated.
     public var deprecated: Bool
+    /// OpenAPI's `style` name (`form`, `simple`, `deepObject`, …), as the runtime's `ParameterStyle` spells it.
+    public var style: String = "simple"
+    /// Whether lists and objects are spread into separate values.
+    public var explode: Bool = false
+    /// Whether reserved characters travel unencoded in the query.
+    public var allowReserved: Bool = false
+    /// How the value is handed to the runtime.
+    public var encoding: ParameterEncoding = .text
 }
 
 /// How a request body is put on the wire.

@@ -60,4 +60,11 @@ extension APIClientCore {
             throw mapError(error)
         }
     }
+
+    /// A parameter sent as JSON text (`content: application/json`): the value encoded with
+    /// ``JSONCoding/makeEncoder()``, `nil` for `nil`; a failure turned into the caller's error type.
+    public func jsonText<T: Encodable, E: Error>(_ value: T?, mapError: (RequestFailure) -> E) throws(E) -> String? {
+        guard let value else { return nil }
+        return String(decoding: try encode(value, mapError: mapError), as: UTF8.self)
+    }
 }
