@@ -77,6 +77,7 @@ let package = Package(
         .target(name: "Showcase", dependencies: ["SDKRuntime"], path: "Tests/Golden/Showcase/Expected", exclude: ["api.md"]),
         .target(name: "Hostile", dependencies: ["SDKRuntime"], path: "Tests/Golden/Hostile/Expected", exclude: ["api.md"]),
         .target(name: "Studio", dependencies: ["SDKRuntime"], path: "Tests/Golden/Studio/Expected", exclude: ["api.md"]),
+        .target(name: "Styles", dependencies: ["SDKRuntime"], path: "Tests/Golden/Styles/Expected", exclude: ["api.md"]),
         // A real HTTP server on 127.0.0.1 for the tests that go over the network.
         .target(
             name: "LoopbackSupport",
@@ -124,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "Studio", "SDKRuntime", "LoopbackSupport"],
+            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "SDKRuntime", "LoopbackSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PluginTests", dependencies: ["Generator", "Rendering", "LinqPluginExample"], swiftSettings: strictSettings),

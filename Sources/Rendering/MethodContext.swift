@@ -203,11 +203,6 @@ extension ContextBuilder {
         }
     }
 
-    private static func isList(_ type: SwiftType) -> Bool {
-        if case .array = type { return true }
-        return false
-    }
-
     /// `style:`, `explode:` and `allowReserved:` where they differ from the runtime's defaults
     /// for the location (form exploded for query and cookie, simple for path and header).
     private func styleArguments(_ parameter: MethodParameter) -> [String] {
@@ -231,7 +226,7 @@ extension ContextBuilder {
             case .parameter(let label):
                 let name = SwiftNaming.escaped(label)
                 guard let parameter = parameters.first(where: { $0.kind == .path && $0.label == label }),
-                    parameter.encoding != .text || parameter.style != "simple" || parameter.explode || Self.isList(parameter.type)
+                    parameter.encoding != .text || parameter.style != "simple" || parameter.explode || parameter.isList
                 else { return "PathEncoding.segment(\(name))" }
                 let value =
                     switch parameter.encoding {

@@ -49,7 +49,8 @@ enum MethodBuilder {
                 MethodParameter(
                     label: label, wireName: parameter.name, kind: kind, type: type,
                     required: parameter.required || kind == .path, description: parameter.description, deprecated: parameter.deprecated,
-                    style: parameter.style.rawValue, explode: parameter.explode, allowReserved: parameter.allowReserved, encoding: encoding))
+                    style: parameter.style.rawValue, explode: parameter.explode, allowReserved: parameter.allowReserved, encoding: encoding,
+                    isList: isList(type, types: types)))
         }
         // Required parameters first, then optional ones, each group in spec order.
         parameters = parameters.filter(\.required) + parameters.filter { !$0.required }
@@ -106,7 +107,10 @@ enum MethodBuilder {
             return isText(target, depth: depth + 1)
         }
         switch type {
-        case .named(let name): return isText(name)
+        case .named(let name):
+            // A named list of scalars (`Colors: {type: array, items: {type: string}}`) is a list too.
+            if case .array(.named(let element))? = aliasTarget(name) { return isText(element) }
+            return isText(name)
         case .array(.named(let element)): return isText(element)
         default: return false
         }
@@ -134,6 +138,13 @@ enum MethodBuilder {
         default:
             return false
         }
+    }
+
+    /// Whether `type` is an array or a named alias of one.
+    static func isList(_ type: SwiftType, types: TypeResolver) -> Bool {
+        if case .array = type { return true }
+        if let name = type.name, case .array? = types.aliasTarget(of: name) { return true }
+        return false
     }
 
     /// Whether `type` names a one-of whose variants are all sendable as parameters.

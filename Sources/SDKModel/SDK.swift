@@ -279,6 +279,8 @@ public struct MethodParameter: Sendable, Hashable {
     public var allowReserved: Bool = false
     /// How the value is handed to the runtime.
     public var encoding: ParameterEncoding = .text
+    /// Whether the value is a list (an array, or a named alias of one).
+    public var isList: Bool = false
 }
 
 /// How a request body is put on the wire.

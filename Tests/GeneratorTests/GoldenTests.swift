@@ -39,6 +39,9 @@ let goldenCases = [
     GoldenCase(
         name: "Studio (every success body and every credential)", spec: "Tests/Golden/Studio/openapi.yaml",
         config: "Tests/Golden/Studio/sdkgen.yaml", expected: "Tests/Golden/Studio/Expected"),
+    GoldenCase(
+        name: "Styles (every parameter style of the OpenAPI Style Examples table)", spec: "Tests/Golden/Styles/openapi.yaml",
+        config: "Tests/Golden/Styles/sdkgen.yaml", expected: "Tests/Golden/Styles/Expected"),
 ]
 
 @Suite("Golden files")
