@@ -181,10 +181,10 @@ extension ContextBuilder {
     private func parameterContext(_ parameter: MethodParameter) -> TemplateObject {
         let function =
             switch parameter.kind {
-            case .query: "appendQuery"
+            // Path parameters are written into the path expression and never come here.
+            case .query, .path: "appendQuery"
             case .header: "setHeader"
             case .cookie: "appendCookie"
-            case .path: "appendPath"
             }
         let arguments = [SwiftText.stringLiteral(parameter.wireName), valueArgument(parameter)] + styleArguments(parameter)
         return [
