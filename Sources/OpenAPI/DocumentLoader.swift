@@ -126,13 +126,13 @@ final class Loader {
     var isVersion31 = false
     /// Component schema names, for checking `#/components/schemas/Name` references.
     var componentSchemaNames: Set<String> = []
-    /// References already followed successfully, by target (`ReferenceTarget.key`), with the node each one names.
-    var resolvedTargets: [String: YAMLNode] = [:]
+    /// References already followed successfully, by target, with the node each one names.
+    var resolvedTargets: [ReferenceTarget: YAMLNode] = [:]
     /// Targets of references being resolved right now, innermost last, for cycle detection.
     var referenceStack: [ReferenceTarget] = []
     /// The name of each schema that has one (a component, or a schema in another file that a
     /// reference made a named type), by the key of every target that stands for it.
-    var schemaNamesByTarget: [String: String] = [:]
+    var schemaNamesByTarget: [ReferenceTarget: String] = [:]
     /// Names taken by schemas, folded (`SchemaNaming.folded`), so that a named schema from
     /// another file never collides with another name.
     var foldedSchemaNames: Set<String> = []

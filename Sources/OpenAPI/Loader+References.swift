@@ -46,15 +46,14 @@ extension Loader {
             fileIndex = index
         }
         let target = ReferenceTarget(fileIndex: fileIndex, fragment: fragment)
-        let key = target.key
-        if let cached = resolvedTargets[key] { return (target, cached) }
+        if let cached = resolvedTargets[target] { return (target, cached) }
         guard let tokens = Self.pointerTokens(fragment), let root = files[fileIndex].root, let found = Self.node(at: tokens, in: root) else {
             log.error("unresolved reference '\(reference)'", at: mark)
             return nil
         }
         // The trees do not change during a load, so a target that resolved once resolves to the
         // same node again; failures are not kept, so that each one is reported where it is.
-        resolvedTargets[key] = found
+        resolvedTargets[target] = found
         return (target, found)
     }
 

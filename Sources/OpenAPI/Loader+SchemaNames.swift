@@ -13,10 +13,11 @@ enum ComponentSchemaSource {
 }
 
 extension Loader {
-    /// Names every component schema, by its place in the spec and, for one that is a `$ref` to
-    /// another file, by every place that reference chain goes through: a reference from any file
-    /// to any of those places then means the component, so a spec split into files names its
-    /// types as the single file did. Returns how to load each entry, in spec order.
+    /// Names every component schema (by its place in the spec, see `schemaName(of:)`) and, for
+    /// one that is a `$ref` to another file, by every place that reference chain goes through: a
+    /// reference from any file to any of those places then means the component, so a spec split
+    /// into files names its types as the single file did. Returns how to load each entry, in
+    /// spec order.
     func registerComponentSchemas(_ pairs: [YAMLPair]) -> [(name: String, source: ComponentSchemaSource)] {
         var named: [(name: String, node: YAMLNode)] = []
         for pair in pairs {
@@ -24,16 +25,14 @@ extension Loader {
             named.append((name, pair.value))
             componentSchemaNames.insert(name)
             foldedSchemaNames.insert(Self.folded(name))
-            let pointer = Self.componentSchemaPrefix + name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-            schemaNamesByTarget[ReferenceTarget(fileIndex: 0, fragment: pointer).key] = name
         }
         return named.map { entry in
             var node = entry.node
             var followed = false
             while let (reference, mark) = referenceString(of: node), !reference.hasPrefix("#") || followed {
                 guard let (target, found) = locate(reference, at: mark) else { return (entry.name, .failed(mark)) }
-                if schemaNamesByTarget[target.key] != nil { break }
-                schemaNamesByTarget[target.key] = entry.name
+                if schemaNamesByTarget[target] != nil || componentName(at: target) != nil { break }
+                schemaNamesByTarget[target] = entry.name
                 node = found
                 followed = true
             }
@@ -67,17 +66,25 @@ extension Loader {
     /// allowed), named after its pointer's last token or its file. `nil` for anything else (a
     /// scalar schema, an array, a place within the spec), which is inlined where referenced.
     func schemaName(of target: ReferenceTarget, node: YAMLNode, reference: String) -> String? {
-        if let name = schemaNamesByTarget[target.key] { return name }
+        if let name = schemaNamesByTarget[target] ?? componentName(at: target) { return name }
         guard target.fileIndex != 0, Self.isNameable(node) else { return nil }
         let name = uniqueSchemaName(Self.baseName(of: target, path: files[target.fileIndex].path))
-        schemaNamesByTarget[target.key] = name
-        componentSchemaNames.insert(name)
+        schemaNamesByTarget[target] = name
         let index = discoveredSchemas.count
         discoveredSchemas.append(NamedSchema(name: name, schema: Schema(.any, at: node.mark)))
         referenceStack.append(target)
         defer { referenceStack.removeLast() }
         discoveredSchemas[index].schema = schema(node, "'\(reference)'")
         return name
+    }
+
+    /// The component `target` is, when it is `#/components/schemas/Name` in the spec (reached
+    /// from another file, `../openapi.yaml#/components/schemas/Name`).
+    func componentName(at target: ReferenceTarget) -> String? {
+        guard target.fileIndex == 0, let tokens = Self.pointerTokens(target.fragment), tokens.count == 3, tokens[0] == "components",
+            tokens[1] == "schemas", componentSchemaNames.contains(tokens[2])
+        else { return nil }
+        return tokens[2]
     }
 
     /// Whether a schema node defines a type worth a name: an object, a composition or an enum.

@@ -6,7 +6,4 @@ struct ReferenceTarget: Hashable {
     var fileIndex: Int
     /// The fragment, `#` included: `#` for the whole file.
     var fragment: String
-
-    /// One string for dictionary keys.
-    var key: String { "\(fileIndex)\(fragment)" }
 }

@@ -137,6 +137,15 @@ struct ReferencesAcrossFilesTests {
         #expect(properties == ["a → pet", "b → pet2", "c → pet", "d → Shape", "e inline"])
     }
 
+    @Test("A schema named after its file is no component: '#/components/schemas/<that name>' stays unresolved")
+    func namedSchemaIsNoComponent() {
+        let result = loadSplit(
+            specAnswering("{type: object, properties: {a: {$ref: 'models/pet.yaml'}, b: {$ref: '#/components/schemas/pet'}}}"),
+            ["models/pet.yaml": "type: object\nproperties:\n  name: {type: string}\n"])
+        #expect(result.document == nil)
+        #expect(messages(result) == ["api/openapi.yaml:11:91: error: unresolved reference '#/components/schemas/pet'"])
+    }
+
     @Test("A discriminator mapping may name a schema in another file")
     func discriminatorMappingToAFile() throws {
         let result = loadSplit(
