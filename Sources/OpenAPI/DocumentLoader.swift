@@ -108,8 +108,10 @@ public enum DocumentLoader {
 final class Loader {
     let root: YAMLNode?
     var log: DiagnosticLog
-    /// Every file of the load by `SourceMark.fileIndex`: the spec first, then each referenced file.
-    var files: [LoadedFile]
+    /// The tree of every file of the load by `SourceMark.fileIndex` (the spec first, then each
+    /// referenced file; their paths are `log.files`), `nil` for one that is empty or did not
+    /// parse (its error is reported once).
+    var fileRoots: [YAMLNode?]
     /// The index of each file by its normalized path.
     var fileIndexByPath: [String: Int] = [:]
     /// The normalized components of the spec's folder, which no reference may leave.
@@ -158,7 +160,7 @@ final class Loader {
     init(file: String, root: YAMLNode?, reader: (any SpecFileReader)?, referenceLimits: ReferenceLimits, yamlLimits: YAMLLimits = YAMLLimits()) {
         self.root = root
         self.log = DiagnosticLog(file: file)
-        self.files = [LoadedFile(path: file, root: root)]
+        self.fileRoots = [root]
         let components = FilePath.components(of: file)
         self.specFolder = Array(components.dropLast())
         self.fileIndexByPath[FilePath.joined(components)] = 0

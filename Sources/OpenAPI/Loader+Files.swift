@@ -1,15 +1,6 @@
 import Diagnostics
 import YAML
 
-/// One file of a load: the spec the user named (index 0) or a file one of its `$ref`s named.
-struct LoadedFile {
-    /// The path diagnostics show: as the user named the spec, or joined from the referring
-    /// file's folder and the reference, with `.` and `..` removed.
-    let path: String
-    /// The tree, or `nil` when the file is empty or did not parse (its error is reported once).
-    let root: YAMLNode?
-}
-
 extension Loader {
     /// The index of the file a reference names by `relativePath` (already split from its
     /// fragment), read and parsed the first time; `nil` with an error at `mark` when it cannot
@@ -26,8 +17,7 @@ extension Loader {
             log.error("'\(reference)' is an absolute path; a reference names a file relative to the file it is in", at: mark)
             return nil
         }
-        let referring = files.indices.contains(mark.fileIndex) ? files[mark.fileIndex] : files[0]
-        let referringFolder = FilePath.components(of: referring.path).dropLast()
+        let referringFolder = FilePath.components(of: log.path(of: mark)).dropLast()
         let components = FilePath.normalized(Array(referringFolder) + FilePath.components(of: decoded))
         guard FilePath.isInside(components, folder: specFolder) else {
             log.error(
@@ -36,12 +26,12 @@ extension Loader {
             return nil
         }
         let path = FilePath.joined(components)
-        if let index = fileIndexByPath[path] { return files[index].root == nil ? nil : index }
+        if let index = fileIndexByPath[path] { return fileRoots[index] == nil ? nil : index }
         guard let reader else {
             log.error("'\(reference)' names another file, and this spec was not read from a folder", at: mark)
             return nil
         }
-        guard files.count < referenceLimits.maxFiles else {
+        guard fileRoots.count < referenceLimits.maxFiles else {
             log.error("the spec references more than \(referenceLimits.maxFiles) files; is this a reference bomb?", at: mark)
             return nil
         }
@@ -62,11 +52,11 @@ extension Loader {
             log.error("the files the spec references are more than \(referenceLimits.maxTotalBytes) bytes together", at: mark)
             return nil
         }
-        let index = files.count
+        let index = fileRoots.count
         log.addFile(path)
         readSources.append(SourceFile(path: path, bytes: bytes))
         let (root, failed) = parse(bytes, path: path, fileIndex: index)
-        files.append(LoadedFile(path: path, root: root))
+        fileRoots.append(root)
         fileIndexByPath[path] = index
         if root == nil, !failed {
             log.error("the file '\(path)' that '\(reference)' names is empty", at: mark)

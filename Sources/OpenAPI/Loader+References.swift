@@ -40,14 +40,14 @@ extension Loader {
         let hash = reference.firstIndex(of: "#")
         let filePart = hash.map { reference[..<$0] } ?? reference[...]
         let fragment = hash.map { String(reference[$0...]) } ?? "#"
-        var fileIndex = files.indices.contains(mark.fileIndex) ? mark.fileIndex : 0
+        var fileIndex = fileRoots.indices.contains(mark.fileIndex) ? mark.fileIndex : 0
         if !filePart.isEmpty {
             guard let index = referencedFile(String(filePart), reference: reference, at: mark) else { return nil }
             fileIndex = index
         }
         let target = ReferenceTarget(fileIndex: fileIndex, fragment: fragment)
         if let cached = resolvedTargets[target] { return (target, cached) }
-        guard let tokens = Self.pointerTokens(fragment), let root = files[fileIndex].root, let found = Self.node(at: tokens, in: root) else {
+        guard let tokens = Self.pointerTokens(fragment), let root = fileRoots[fileIndex], let found = Self.node(at: tokens, in: root) else {
             log.error("unresolved reference '\(reference)'", at: mark)
             return nil
         }
@@ -59,7 +59,7 @@ extension Loader {
 
     /// A target as messages name it: `#/a/b` in the spec, `path#/a/b` in another file.
     func describe(_ target: ReferenceTarget) -> String {
-        target.fileIndex == 0 ? target.fragment : files[target.fileIndex].path + (target.fragment == "#" ? "" : target.fragment)
+        target.fileIndex == 0 ? target.fragment : log.files[target.fileIndex] + (target.fragment == "#" ? "" : target.fragment)
     }
 
     /// The decoded tokens of a `#/a/b~1c` fragment, or `nil` when it is not a JSON pointer.

@@ -68,7 +68,7 @@ extension Loader {
     func schemaName(of target: ReferenceTarget, node: YAMLNode, reference: String) -> String? {
         if let name = schemaNamesByTarget[target] ?? componentName(at: target) { return name }
         guard target.fileIndex != 0, Self.isNameable(node) else { return nil }
-        let name = uniqueSchemaName(Self.baseName(of: target, path: files[target.fileIndex].path))
+        let name = uniqueSchemaName(Self.baseName(of: target, path: log.files[target.fileIndex]))
         schemaNamesByTarget[target] = name
         let index = discoveredSchemas.count
         discoveredSchemas.append(NamedSchema(name: name, schema: Schema(.any, at: node.mark)))

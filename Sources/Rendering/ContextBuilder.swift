@@ -10,6 +10,9 @@ struct ContextBuilder {
     let sdk: SDK
     /// Every resource of the tree, depth first in spec order (a resource, then its children).
     let resources: [Resource]
+    /// The `Method.errorKey` of every method that documents another body for an error status
+    /// than the status's first, so its failures are mapped naming its operation.
+    let bodyChoosingMethods: Set<String>
 
     /// Contexts for `sdk`; the resource tree is walked here, once.
     init(sdk: SDK) {
@@ -21,6 +24,7 @@ struct ContextBuilder {
             pending += resource.children.reversed()
         }
         self.resources = ordered
+        self.bodyChoosingMethods = Set(sdk.errorCases.flatMap { $0.bodies.dropFirst().flatMap(\.operations) })
     }
 
     /// What every file's header needs.

@@ -109,8 +109,8 @@ extension ContextBuilder {
     /// error status of the method documents another body than the status's first.
     func errorMapping(of method: Method) -> ErrorMapping {
         let key = method.errorKey
-        let choosesBody = sdk.errorCases.contains { $0.bodies.dropFirst().contains { $0.operations.contains(key) } }
-        let function = choosesBody ? "{ \(sdk.errorName)($0, operation: \(SwiftText.stringLiteral(key))) }" : "\(sdk.errorName).init"
+        let function =
+            bodyChoosingMethods.contains(key) ? "{ \(sdk.errorName)($0, operation: \(SwiftText.stringLiteral(key))) }" : "\(sdk.errorName).init"
         return ErrorMapping(typeName: sdk.errorName, function: function)
     }
 
