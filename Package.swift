@@ -71,6 +71,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Linq", dependencies: ["SDKRuntime"], path: "Generated/Linq", exclude: ["api.md"]),
+        // The generated contract tests of Generated/Linq; skipped unless SDKGEN_MOCK_URL names a server.
+        .testTarget(name: "LinqContractTests", dependencies: ["Linq"], path: "Generated/LinqContractTests", swiftSettings: strictSettings),
 
         // The golden output of Tests/Golden/Widgets, compiled so that a golden file that does not build fails.
         .target(name: "Widgets", dependencies: ["SDKRuntime"], path: "Tests/Golden/Widgets/Expected", exclude: ["api.md"]),
@@ -78,6 +80,8 @@ let package = Package(
         .target(name: "Hostile", dependencies: ["SDKRuntime"], path: "Tests/Golden/Hostile/Expected", exclude: ["api.md"]),
         .target(name: "Studio", dependencies: ["SDKRuntime"], path: "Tests/Golden/Studio/Expected", exclude: ["api.md"]),
         .target(name: "Styles", dependencies: ["SDKRuntime"], path: "Tests/Golden/Styles/Expected", exclude: ["api.md"]),
+        // The golden contract tests of Studio (every credential kind, every streamed body), compiled; skipped without SDKGEN_MOCK_URL.
+        .testTarget(name: "StudioContractTests", dependencies: ["Studio"], path: "Tests/Golden/Studio/StudioContractTests", swiftSettings: strictSettings),
         // A real HTTP server on 127.0.0.1 for the tests that go over the network.
         .target(
             name: "LoopbackSupport",

@@ -10,6 +10,9 @@ public struct GenerationInput: Sendable, Hashable {
     public var templatesPath: String?
     /// Where the SDK is written (or compared, for `check`).
     public var output: OutputFolder
+    /// Where the contract tests are written (`--tests`); when `nil`, beside the SDK's folder if
+    /// `sdkgen.yaml` names a `tests:` target, else nowhere.
+    public var tests: String? = nil
 
     /// Creates an input; without `output`, the SDK goes to `Generated/<Module>`.
     public init(specPath: String, configPath: String? = nil, templatesPath: String? = nil, output: OutputFolder = .moduleFolder(in: "Generated")) {
@@ -25,6 +28,14 @@ public struct GenerationInput: Sendable, Hashable {
     ///
     /// Paths below `workingDirectory` are shown relative to it in messages.
     public static func resolve(
+        spec: String?, config: String?, templates: String?, output: String?, tests: String? = nil, workingDirectory: String
+    ) throws(LayoutError) -> GenerationInput {
+        var input = try resolveFolders(spec: spec, config: config, templates: templates, output: output, workingDirectory: workingDirectory)
+        input.tests = tests
+        return input
+    }
+
+    private static func resolveFolders(
         spec: String?, config: String?, templates: String?, output: String?, workingDirectory: String
     ) throws(LayoutError) -> GenerationInput {
         if let spec {
@@ -65,5 +76,12 @@ public enum OutputFolder: Sendable, Hashable {
         case .exactly(let path): path
         case .moduleFolder(let parent): parent + "/" + moduleName
         }
+    }
+
+    /// The folder called `name` beside the SDK's folder (`Generated/LinqContractTests`).
+    public func sibling(_ name: String, moduleName: String) -> String {
+        let path = self.path(moduleName: moduleName)
+        guard let slash = path.lastIndex(of: "/") else { return name }
+        return String(path[...slash]) + name
     }
 }

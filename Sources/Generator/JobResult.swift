@@ -42,6 +42,16 @@ public struct RenderedSDK: Sendable {
     public var directory: String
     /// The files.
     public var files: FileSet
+    /// The contract tests, when asked for.
+    public var tests: RenderedFolder? = nil
+}
+
+/// Files rendered for one folder.
+public struct RenderedFolder: Sendable {
+    /// The folder the files belong in.
+    public var directory: String
+    /// The files.
+    public var files: FileSet
 }
 
 /// What `generate` wrote.
@@ -50,6 +60,8 @@ public struct GenerationSummary: Sendable {
     public var sdk: RenderedSDK
     /// Which files were written, left alone or removed.
     public var report: WriteReport
+    /// The same for the contract tests, when they were generated.
+    public var testsReport: WriteReport? = nil
 }
 
 /// What `check` found.
@@ -58,4 +70,6 @@ public struct CheckSummary: Sendable {
     public var sdk: RenderedSDK
     /// How the folder differs; empty when it is up to date.
     public var differences: [OutputDifference]
+    /// How the contract tests' folder differs, when they are generated; empty when up to date.
+    public var testDifferences: [OutputDifference] = []
 }

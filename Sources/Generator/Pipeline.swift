@@ -34,7 +34,10 @@ public enum Pipeline {
         guard let sdk = run.render(input, singleFile: singleFile) else { return run.result(nil) }
         do throws(DiagnosticsError) {
             let report = try run.timings.measure(.write) { () throws(DiagnosticsError) in try OutputWriter.write(sdk.files, to: sdk.directory) }
-            return run.result(GenerationSummary(sdk: sdk, report: report))
+            let testsReport = try sdk.tests.map { tests throws(DiagnosticsError) in
+                try run.timings.measure(.write) { () throws(DiagnosticsError) in try OutputWriter.write(tests.files, to: tests.directory) }
+            }
+            return run.result(GenerationSummary(sdk: sdk, report: report, testsReport: testsReport))
         } catch {
             run.diagnostics += error.diagnostics
             return run.result(nil)
@@ -46,7 +49,8 @@ public enum Pipeline {
         var run = Run()
         guard let sdk = run.render(input, singleFile: singleFile) else { return run.result(nil) }
         let differences = run.timings.measure(.compare) { OutputWriter.differences(sdk.files, in: sdk.directory) }
-        return run.result(CheckSummary(sdk: sdk, differences: differences))
+        let testDifferences = sdk.tests.map { tests in run.timings.measure(.compare) { OutputWriter.differences(tests.files, in: tests.directory) } }
+        return run.result(CheckSummary(sdk: sdk, differences: differences, testDifferences: testDifferences ?? []))
     }
 }
 
@@ -78,9 +82,20 @@ private struct Run {
                 let templates = try TemplateFiles.load(overrideDirectory: input.templatesPath, into: &sources)
                 let files = SwiftRenderer.render(sdk, templates: templates)
                 try HeaderCheck.check(files, templatesPath: input.templatesPath)
-                return try singleFile.map { name throws(DiagnosticsError) in try SingleFile.combine(files, named: name) } ?? files
+                let combined = try singleFile.map { name throws(DiagnosticsError) in try SingleFile.combine(files, named: name) } ?? files
+                return (combined, templates)
             }
-            return RenderedSDK(moduleName: sdk.moduleName, directory: input.output.path(moduleName: sdk.moduleName), files: files)
+            var rendered = RenderedSDK(moduleName: sdk.moduleName, directory: input.output.path(moduleName: sdk.moduleName), files: files.0)
+            if let testsDirectory = input.tests ?? config.testsTarget.map({ input.output.sibling($0, moduleName: sdk.moduleName) }) {
+                let suite = timings.measure(.model) { ContractSuiteBuilder.build(document, sdk: sdk) }
+                let testFiles = try timings.measure(.render) { () throws(DiagnosticsError) in
+                    let testFiles = ContractRenderer.render(suite, of: sdk, templates: files.1)
+                    try HeaderCheck.check(testFiles, templatesPath: input.templatesPath)
+                    return testFiles
+                }
+                rendered.tests = RenderedFolder(directory: testsDirectory, files: testFiles)
+            }
+            return rendered
         } catch {
             diagnostics += error.diagnostics
             return nil

@@ -186,6 +186,8 @@ public struct Parameter: Sendable, Hashable {
     /// The media type the value is encoded in (e.g. `application/json`) when the parameter has
     /// `content` instead of `schema`.
     public var contentMediaType: String? = nil
+    /// The parameter's `example`, or the value of the first of its `examples`.
+    public var example: YAMLNode? = nil
 }
 
 /// A parameter's `style`.
@@ -232,7 +234,7 @@ public struct MediaType: Sendable, Hashable {
     /// The schema of each item of a sequential media type (OpenAPI 3.2 `itemSchema`, e.g. each
     /// event of `text/event-stream`), when given.
     public var itemSchema: Schema? = nil
-    /// The `example`, when given.
+    /// The `example`, or the value of the first of its `examples`, when given.
     public var example: YAMLNode? = nil
 }
 

@@ -154,7 +154,8 @@ extension Loader {
             schema: schema, mark: mark, style: style,
             explode: bool(value("explode", in: pairs), "'explode'", default: style == .form),
             allowReserved: bool(value("allowReserved", in: pairs), "'allowReserved'"),
-            contentMediaType: contentMediaType
+            contentMediaType: contentMediaType,
+            example: exampleValue(pairs)
         )
     }
 
@@ -224,7 +225,7 @@ extension Loader {
             guard let mediaPairs = mapping(pair.value, "media type '\(name)' of \(owner)") else { continue }
             let schema = value("schema", in: mediaPairs).map { self.schema($0, "the schema of '\(name)'") }
             let itemSchema = value("itemSchema", in: mediaPairs).map { self.schema($0, "the item schema of '\(name)'") }
-            result.append(MediaType(name: name, schema: schema, itemSchema: itemSchema, example: value("example", in: mediaPairs)))
+            result.append(MediaType(name: name, schema: schema, itemSchema: itemSchema, example: exampleValue(mediaPairs)))
         }
         return result
     }

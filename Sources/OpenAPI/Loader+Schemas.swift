@@ -46,6 +46,7 @@ extension Loader {
         if let defaultNode = value("default", in: pairs), let scalar = defaultNode.scalar, !scalar.isNull {
             schema.defaultValue = scalar.value
         }
+        schema.constraints = constraints(pairs)
         if let discriminatorNode = value("discriminator", in: pairs) {
             schema.discriminator = discriminator(discriminatorNode)
         }

@@ -49,6 +49,8 @@ public struct Schema: Sendable, Hashable {
     public var defaultValue: String?
     /// How `oneOf`/`anyOf` members are told apart, when the spec says.
     public var discriminator: Discriminator?
+    /// The example and the validation keywords, when the schema has any.
+    public var constraints: SchemaConstraints?
     /// Where the schema is defined.
     public var mark: SourceMark
 

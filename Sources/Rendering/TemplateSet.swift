@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     /// The templates every render needs (partials included).
     public static let requiredNames = [
         "header", "client", "error", "resource", "method", "request", "models", "model", "struct", "enum", "intenum", "oneof", "webhooks", "api",
+        "contractsupport",
+        "contracttests",
     ]
     /// The extension every template file has.
     public static let fileExtension = ".mustache"

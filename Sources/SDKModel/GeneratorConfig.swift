@@ -54,6 +54,8 @@ public struct GeneratorConfig: Sendable, Hashable {
     public var operations: [OperationOverride] = []
     /// Per-security-scheme credential settings, in file order.
     public var credentials: [CredentialOverride] = []
+    /// The name of the contract-test target to generate beside the SDK's folder (`tests:`), when wanted.
+    public var testsTarget: String?
 
     /// A config with every default.
     public init() {}
@@ -89,7 +91,7 @@ private struct ConfigReader {
     var log: DiagnosticLog
 
     static let topLevelKeys = [
-        "module", "client", "error", "version", "baseURL", "environment", "pagination", "webhooks", "operations", "credentials",
+        "module", "client", "error", "version", "baseURL", "environment", "pagination", "webhooks", "operations", "credentials", "tests",
     ]
 
     mutating func read(_ root: YAMLNode?) -> GeneratorConfig {
@@ -109,6 +111,7 @@ private struct ConfigReader {
             case "pagination": readPagination(pair.value, into: &config)
             case "webhooks": readWebhooks(pair.value, into: &config)
             case "credentials": config.credentials = readCredentials(pair.value)
+            case "tests": config.testsTarget = identifier(pair.value, key)
             default: unknown(key, at: pair.key.mark, expected: Self.topLevelKeys)
             }
         }

@@ -20,11 +20,18 @@ struct CheckCommand: ParsableCommand {
         Console.printDiagnostics(of: result)
         guard let checked = result.value else { throw ExitCode.failure }
         timing.report(result.timings)
-        let directory = checked.sdk.directory
-        let differences = checked.differences
+        var stale = report(checked.differences, in: checked.sdk.directory, fileCount: checked.sdk.files.files.count)
+        if let tests = checked.sdk.tests {
+            stale = report(checked.testDifferences, in: tests.directory, fileCount: tests.files.files.count) || stale
+        }
+        if stale { throw ExitCode.failure }
+    }
+
+    /// Prints whether `directory` is up to date, or its differences; `true` when it is stale.
+    private func report(_ differences: [OutputDifference], in directory: String, fileCount: Int) -> Bool {
         guard !differences.isEmpty else {
-            print("sdkgen: \(directory) is up to date (\(checked.sdk.files.files.count) files)")
-            return
+            print("sdkgen: \(directory) is up to date (\(fileCount) files)")
+            return false
         }
         Console.printError(
             "sdkgen: error: \(directory) is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ; run `swift run sdkgen` to regenerate"
@@ -36,6 +43,6 @@ struct CheckCommand: ParsableCommand {
             if !shown.isEmpty { Console.printError(shown) }
             if lines.count > diffLines { Console.printError("… \(lines.count - diffLines) more diff lines") }
         }
-        throw ExitCode.failure
+        return true
     }
 }

@@ -20,6 +20,11 @@ struct GenerateCommand: ParsableCommand {
         print(
             "sdkgen: \(generated.sdk.moduleName) → \(generated.sdk.directory): \(report.written.count) written, \(report.unchanged.count) unchanged, \(report.removed.count) removed"
         )
+        if let tests = generated.sdk.tests, let testsReport = generated.testsReport {
+            print(
+                "sdkgen: contract tests → \(tests.directory): \(testsReport.written.count) written, \(testsReport.unchanged.count) unchanged, \(testsReport.removed.count) removed"
+            )
+        }
         timing.report(result.timings)
     }
 }

@@ -16,11 +16,17 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The folder the SDK is written to. Default: Generated/<Module> in the project folder.")
     var output: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write a Swift Testing target with a contract test per operation to this folder. Default: the `tests:` target of sdkgen.yaml, beside the SDK's folder.",
+            valueName: "folder"))
+    var tests: String?
+
     /// The generation input for these options, or exit 1 with the reason.
     func resolve() throws -> GenerationInput {
         do {
             return try GenerationInput.resolve(
-                spec: spec, config: config, templates: templates, output: output,
+                spec: spec, config: config, templates: templates, output: output, tests: tests,
                 workingDirectory: FileManager.default.currentDirectoryPath
             )
         } catch {

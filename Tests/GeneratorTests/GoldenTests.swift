@@ -11,12 +11,15 @@ struct GoldenCase: CustomStringConvertible, Sendable {
     var expected: String
     /// The warnings generation must print, exactly (paths relative to the package root).
     var warnings: [String] = []
+    /// The folder holding exactly the contract tests it must generate, when its config asks for them.
+    var expectedTests: String? = nil
     var description: String { name }
 }
 
 let goldenCases = [
     GoldenCase(
-        name: "Linq (Generated/Linq is the golden output of Specs/)", spec: "Specs/linq.yaml", config: "Specs/sdkgen.yaml", expected: "Generated/Linq"
+        name: "Linq (Generated/Linq is the golden output of Specs/)", spec: "Specs/linq.yaml", config: "Specs/sdkgen.yaml", expected: "Generated/Linq",
+        expectedTests: "Generated/LinqContractTests"
     ),
     GoldenCase(
         name: "Widgets (query, header and JSON bodies)", spec: "Tests/Golden/Widgets/openapi.yaml", config: "Tests/Golden/Widgets/sdkgen.yaml",
@@ -38,7 +41,8 @@ let goldenCases = [
     ),
     GoldenCase(
         name: "Studio (every success body and every credential)", spec: "Tests/Golden/Studio/openapi.yaml",
-        config: "Tests/Golden/Studio/sdkgen.yaml", expected: "Tests/Golden/Studio/Expected"),
+        config: "Tests/Golden/Studio/sdkgen.yaml", expected: "Tests/Golden/Studio/Expected",
+        expectedTests: "Tests/Golden/Studio/StudioContractTests"),
     GoldenCase(
         name: "Styles (every parameter style of the OpenAPI Style Examples table)", spec: "Tests/Golden/Styles/openapi.yaml",
         config: "Tests/Golden/Styles/sdkgen.yaml", expected: "Tests/Golden/Styles/Expected"),
@@ -55,16 +59,24 @@ struct GoldenTests {
         let result = Pipeline.render(input)
         let output = try result.get()
         #expect(result.diagnostics.map { $0.description.replacingOccurrences(of: packageRoot + "/", with: "") } == golden.warnings)
-        let folder = packageRoot + "/" + golden.expected
+        try compare(output.files, with: golden.expected)
+        #expect((output.tests != nil) == (golden.expectedTests != nil), "contract tests generated: \(output.tests != nil)")
+        if let tests = output.tests, let expectedTests = golden.expectedTests {
+            try compare(tests.files, with: expectedTests)
+        }
+    }
+
+    /// Records a unified diff for every file of `files` that differs from the golden `folder`.
+    private func compare(_ files: FileSet, with folder: String) throws {
+        let path = packageRoot + "/" + folder
         if Self.recording {
-            let report = try OutputWriter.write(output.files, to: folder)
-            print("SDKGEN_RECORD: \(golden.expected): \(report.written.count) written, \(report.removed.count) removed")
+            let report = try OutputWriter.write(files, to: path)
+            print("SDKGEN_RECORD: \(folder): \(report.written.count) written, \(report.removed.count) removed")
             return
         }
-        let differences = OutputWriter.differences(output.files, in: folder)
+        let differences = OutputWriter.differences(files, in: path)
         for difference in differences {
-            Issue.record(
-                "\(golden.expected)/\(difference.path) is \(difference.kind.rawValue) (run with SDKGEN_RECORD=1 to accept):\n\(difference.diff)")
+            Issue.record("\(folder)/\(difference.path) is \(difference.kind.rawValue) (run with SDKGEN_RECORD=1 to accept):\n\(difference.diff)")
         }
         #expect(differences.isEmpty)
     }
