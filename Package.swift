@@ -81,7 +81,8 @@ let package = Package(
         .target(name: "Studio", dependencies: ["SDKRuntime"], path: "Tests/Golden/Studio/Expected", exclude: ["api.md"]),
         .target(name: "Styles", dependencies: ["SDKRuntime"], path: "Tests/Golden/Styles/Expected", exclude: ["api.md"]),
         // The golden contract tests of Studio (every credential kind, every streamed body), compiled; skipped without SDKGEN_MOCK_URL.
-        .testTarget(name: "StudioContractTests", dependencies: ["Studio"], path: "Tests/Golden/Studio/StudioContractTests", swiftSettings: strictSettings),
+        .testTarget(
+            name: "StudioContractTests", dependencies: ["Studio"], path: "Tests/Golden/Studio/StudioContractTests", swiftSettings: strictSettings),
         // A real HTTP server on 127.0.0.1 for the tests that go over the network.
         .target(
             name: "LoopbackSupport",

@@ -18,7 +18,8 @@ struct GoldenCase: CustomStringConvertible, Sendable {
 
 let goldenCases = [
     GoldenCase(
-        name: "Linq (Generated/Linq is the golden output of Specs/)", spec: "Specs/linq.yaml", config: "Specs/sdkgen.yaml", expected: "Generated/Linq",
+        name: "Linq (Generated/Linq is the golden output of Specs/)", spec: "Specs/linq.yaml", config: "Specs/sdkgen.yaml",
+        expected: "Generated/Linq",
         expectedTests: "Generated/LinqContractTests"
     ),
     GoldenCase(

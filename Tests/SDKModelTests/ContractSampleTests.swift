@@ -1,0 +1,113 @@
+import Diagnostics
+import Foundation
+import OpenAPI
+import SDKModel
+import Testing
+
+/// The suite of a spec with one `POST /things` operation whose JSON body is `bodySchema`, and
+/// whose query parameter `q` is `querySchema` (sent only when documented).
+func contractSuite(body bodySchema: String, query querySchema: String = "{type: string}", extra: String = "") throws -> ContractSuite {
+    let spec = """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /things:
+            post:
+              operationId: createThing
+              parameters:
+                - {name: q, in: query, required: true, schema: \(querySchema)}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: \(bodySchema)
+              responses: {'204': {description: ok}}
+        components:
+          schemas:
+            Node:
+              type: object
+              required: [child]
+              properties:
+                child: {$ref: '#/components/schemas/Node'}
+        \(extra)
+        """
+    let loaded = DocumentLoader.load(SourceFile(path: "spec.yaml", bytes: Array(spec.utf8)))
+    let document = try #require(loaded.document, "\(loaded.diagnostics)")
+    let sdk = try #require(SDKBuilder.build(document, config: GeneratorConfig()).sdk)
+    return ContractSuiteBuilder.build(document, sdk: sdk)
+}
+
+/// The JSON of each argument of the suite's one test, by label.
+func sampleArguments(_ suite: ContractSuite) throws -> [String: String] {
+    let test = try #require(suite.tests.first)
+    return Dictionary(uniqueKeysWithValues: test.arguments.map { ($0.label, $0.value.jsonText) })
+}
+
+@Suite("Contract tests: values made up from the spec")
+struct ContractSampleTests {
+    @Test("The spec's example comes first, read as the schema's type; then the default; then a value of the format")
+    func examplesFirst() throws {
+        let suite = try contractSuite(
+            body: """
+                {type: object, required: [id, count, when, name, flag], properties: {id: {type: string, format: uuid}, count: {type: integer, example: 7}, when: {type: string, format: date-time}, name: {type: string, example: 123}, flag: {type: boolean, default: false}, extra: {type: string}}}
+                """)
+        let arguments = try sampleArguments(suite)
+        #expect(
+            arguments["body"] == #"{"id":"3fa85f64-5717-4562-b3fc-2c963f66afa6","count":7,"when":"2026-01-02T03:04:05Z","name":"123","flag":false}"#)
+        #expect(arguments["q"] == #""sample""#)
+    }
+
+    @Test(
+        "Bounds, lengths, multiples and item counts are met",
+        arguments: [
+            ("{type: integer, minimum: 10, maximum: 20}", "10"),
+            ("{type: integer, exclusiveMinimum: 10}", "11"),
+            ("{type: integer, maximum: 0}", "0"),
+            ("{type: number, minimum: 2.5}", "2.5"),
+            ("{type: integer, minimum: 3, multipleOf: 5}", "5"),
+            ("{type: string, minLength: 10}", #""samplexxxx""#),
+            ("{type: string, maxLength: 3}", #""sam""#),
+            ("{type: array, minItems: 2, items: {type: string, enum: [b, c]}}", #"["b","b"]"#),
+            ("{type: string, const: fixed}", #""fixed""#),
+        ])
+    func constraints(_ schema: String, _ expected: String) throws {
+        let arguments = try sampleArguments(try contractSuite(body: "{type: object}", query: schema))
+        #expect(arguments["q"] == expected)
+    }
+
+    @Test(
+        "A pattern's value matches it, judged by Foundation's regular expressions",
+        arguments: [
+            #"'^\+?[1-9]\d{1,14}$'"#, #"'^[A-Z]{2}-[0-9]{3,}$'"#, #"'^(?:ab|cd)+x?$'"#, #"'^[^0-9]+@[a-z]+\.com$'"#, #"'^https://'"#,
+        ])
+    func pattern(_ pattern: String) throws {
+        let arguments = try sampleArguments(try contractSuite(body: "{type: object}", query: "{type: string, pattern: \(pattern)}"))
+        let value = try #require(arguments["q"]).dropFirst().dropLast()
+        let regex = try NSRegularExpression(pattern: String(pattern.dropFirst().dropLast()))
+        let range = NSRange(value.startIndex..<value.endIndex, in: value)
+        #expect(regex.firstMatch(in: String(value), range: NSRange(location: 0, length: range.length)) != nil, "\(value)")
+    }
+
+    @Test("A oneOf takes its first member and sets the discriminator to the mapped value; an example outside an enum is not used")
+    func oneOfAndEnums() throws {
+        let suite = try contractSuite(
+            body: "{$ref: '#/components/schemas/Pet'}", query: "{type: string, enum: [a, b], example: z}",
+            extra: """
+                    Cat: {type: object, required: [kind, lives], properties: {kind: {type: string}, lives: {type: integer}}}
+                    Pet:
+                      oneOf: [{$ref: '#/components/schemas/Cat'}]
+                      discriminator: {propertyName: kind, mapping: {cat: '#/components/schemas/Cat'}}
+                """)
+        let arguments = try sampleArguments(suite)
+        #expect(arguments["body"] == #"{"kind":"cat","lives":1}"#)
+        #expect(arguments["q"] == #""a""#)
+    }
+
+    @Test("A body that can only recurse gets a skipped test with the reason")
+    func recursionSkips() throws {
+        let suite = try contractSuite(body: "{$ref: '#/components/schemas/Node'}")
+        let test = try #require(suite.tests.first)
+        #expect(test.skipReason == "no value can be made up for the request body (application/json): its schema recurses")
+        #expect(test.functionName == "thingsCreate")
+    }
+}
