@@ -78,18 +78,18 @@ private struct Run {
         // Later stages report only into templates: the spec's bytes need not outlive the model.
         sources.keepOnlyFiles(shownBy: diagnostics)
         do throws(DiagnosticsError) {
-            let files = try timings.measure(.render) { () throws(DiagnosticsError) in
+            let rendering = try timings.measure(.render) { () throws(DiagnosticsError) in
                 let templates = try TemplateFiles.load(overrideDirectory: input.templatesPath, into: &sources)
                 let files = SwiftRenderer.render(sdk, templates: templates)
                 try HeaderCheck.check(files, templatesPath: input.templatesPath)
                 let combined = try singleFile.map { name throws(DiagnosticsError) in try SingleFile.combine(files, named: name) } ?? files
-                return (combined, templates)
+                return (files: combined, templates: templates)
             }
-            var rendered = RenderedSDK(moduleName: sdk.moduleName, directory: input.output.path(moduleName: sdk.moduleName), files: files.0)
+            var rendered = RenderedSDK(moduleName: sdk.moduleName, directory: input.output.path(moduleName: sdk.moduleName), files: rendering.files)
             if let testsDirectory = input.tests ?? config.testsTarget.map({ input.output.sibling($0, moduleName: sdk.moduleName) }) {
                 let suite = timings.measure(.model) { ContractSuiteBuilder.build(document, sdk: sdk) }
                 let testFiles = try timings.measure(.render) { () throws(DiagnosticsError) in
-                    let testFiles = ContractRenderer.render(suite, of: sdk, templates: files.1)
+                    let testFiles = ContractRenderer.render(suite, of: sdk, templates: rendering.templates)
                     try HeaderCheck.check(testFiles, templatesPath: input.templatesPath)
                     return testFiles
                 }
