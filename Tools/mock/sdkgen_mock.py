@@ -109,6 +109,12 @@ class Mock:
                 for method in HTTP_METHODS:
                     if isinstance(item.get(method), dict):
                         item[method].pop("servers", None)
+        # HTTP auth schemes are case-insensitive (RFC 7235); openapi-core compares the request's
+        # lower-cased scheme with the spec's as written, so "Bearer" in a spec would reject everything.
+        schemes = (doc.get("components") or {}).get("securitySchemes") or {}
+        for scheme in schemes.values():
+            if isinstance(scheme, dict) and isinstance(scheme.get("scheme"), str):
+                scheme["scheme"] = scheme["scheme"].lower()
         extra = {name: json_loads for name in json_media_types(doc)}
         for name in ("application/jsonl", "application/x-ndjson", "application/json-seq", "text/event-stream"):
             extra.pop(name, None)
@@ -778,8 +784,11 @@ def describe(exc, depth=0):
         for inner in nested:
             lines.extend(describe(inner, depth + 1))
         return lines
-    lines = [one_line("%s: %s" % (type(exc).__name__, exc)) if not str(exc).startswith(type(exc).__name__)
-             else one_line(str(exc))]
+    text = str(exc) if str(exc).startswith(type(exc).__name__) else "%s: %s" % (type(exc).__name__, exc)
+    # "...: Value {...} not valid for schema of type object: (<ValidationError ...>,)": the value and the
+    # repr of the errors are noise; the schema errors follow, one line each.
+    text = re.sub(r":? ?Value .* not valid for schema of type (\S+): \(<ValidationError.*$", r": not valid for schema of type \1", text, flags=re.S)
+    lines = [one_line(text)]
     seen = {id(exc)}
     current = exc
     while current is not None:

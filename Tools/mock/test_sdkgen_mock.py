@@ -3,6 +3,7 @@
 import http.client
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -63,6 +64,7 @@ class MockProcess:
         finally:
             self.proc.stdout.close()
             self.err.close()
+            shutil.rmtree(self.dir, ignore_errors=True)
         return code
 
 
