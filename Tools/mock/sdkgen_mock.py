@@ -21,7 +21,7 @@ import time
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import yaml
 from jsonschema_path import SchemaPath
@@ -149,7 +149,8 @@ class Mock:
             path_spec, operation, _, path_result, _ = found
             template = path_spec.parts[-1] if path_spec.parts else path
             record["operation"] = operation_name(method, template, operation)
-            request.parameters.path = path_result.variables
+            # matched on the raw path (an encoded '/' stays inside its segment), values decoded
+            request.parameters.path = {k: unquote(v) for k, v in path_result.variables.items()}
             errors = []
             for exc in self.req_validator._iter_errors(request, operation, path_spec):
                 errors.extend(describe(exc))

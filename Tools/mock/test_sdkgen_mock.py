@@ -150,6 +150,10 @@ class OpenAPI30Tests(unittest.TestCase):
         answer = self.rejected(*self.mock.request("GET", "/pets/not-a-uuid"))
         self.assertIn("  at $: 'not-a-uuid' is not a 'uuid'", answer["errors"])
 
+    def test_path_parameter_percent_decoded(self):
+        status, _, body = self.mock.request("GET", "/pets/" + UUID.replace("-", "%2D"))
+        self.assertEqual(status, 200, body)
+
     def test_unknown_path_is_404(self):
         answer = self.rejected(*self.mock.request("GET", "/nothing"), expected_status=404)
         self.assertIn("Path not found", answer["errors"][0])
