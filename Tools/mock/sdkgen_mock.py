@@ -877,6 +877,9 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # Swift Testing starts every test at once: with the default backlog of 5, URLSession lost
+    # some of its connections ("lost before the complete response arrived").
+    request_queue_size = 256
 
 
 def main(argv=None):
