@@ -111,3 +111,17 @@ struct ContractSampleTests {
         #expect(test.functionName == "thingsCreate")
     }
 }
+
+@Suite("Contract tests: examples that break their own schema")
+struct ContractExampleRepairTests {
+    @Test("An object example without a required property gets it made up; a string example that breaks its pattern is not used")
+    func repaired() throws {
+        let suite = try contractSuite(
+            body:
+                "{type: object, required: [from, url], properties: {from: {type: string, format: email}, url: {type: string}}, example: {url: 'https://x'}}",
+            query: #"{type: string, pattern: '^\+?[1-9]\d{1,14}$', example: '%2B13343284472'}"#)
+        let arguments = try sampleArguments(suite)
+        #expect(arguments["body"] == #"{"url":"https://x","from":"user@example.com"}"#)
+        #expect(arguments["q"] == #""11""#)
+    }
+}

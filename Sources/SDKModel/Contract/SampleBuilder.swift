@@ -175,18 +175,21 @@ struct SampleBuilder {
     /// cannot be the schema's value (a mapping for a string, a value outside its enum).
     private func converted(_ node: YAMLNode, guidedBy schema: Schema?, depth: Int) -> SampleValue? {
         guard depth < maxDepth * 2 else { return nil }
-        var kind = schema?.kind
+        var resolved = schema
         var visited = 0
-        while case .reference(let name)? = kind, visited < 16 {
-            kind = schemas[name]?.kind
+        while case .reference(let name)? = resolved?.kind, visited < 16 {
+            resolved = schemas[name]
             visited += 1
         }
+        let kind = resolved?.kind
         switch node.content {
         case .scalar(let scalar):
             if scalar.isNull { return schema?.nullable == true || kind == nil || kind == .any ? .null : nil }
             switch kind {
             case .string(_, let enumValues)?:
                 if let enumValues, !enumValues.contains(scalar.value) { return nil }
+                // An example that breaks its own pattern (a percent-encoded `+` for `^\\+…`) is not used.
+                if let pattern = resolved?.constraints?.pattern, let regex = try? Regex(pattern), !scalar.value.contains(regex) { return nil }
                 return .string(scalar.value)
             case .integer(_, let enumValues)?:
                 guard let value = Int(scalar.value) else { return nil }
@@ -230,6 +233,12 @@ struct SampleBuilder {
                 if direction == .request, propertySchema?.readOnly == true { continue }
                 guard let value = converted(pair.value, guidedBy: propertySchema, depth: depth + 1) else { return nil }
                 members.append(SampleMember(key: key, value: value))
+            }
+            // Required properties the example leaves out are made up, so the value stays valid.
+            for property in object?.properties ?? [] where property.required && !members.contains(where: { $0.key == property.name }) {
+                if direction == .request && property.schema.readOnly || direction == .response && property.schema.writeOnly { continue }
+                guard let value = value(for: property.schema, depth: depth + 1, visiting: []) else { return nil }
+                members.append(SampleMember(key: property.name, value: value))
             }
             return .object(members)
         }

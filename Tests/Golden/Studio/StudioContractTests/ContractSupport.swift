@@ -14,9 +14,7 @@ enum Contract {
     /// A client for the server, with a placeholder for every credential and no retries.
     static func client() throws -> StudioClient {
         let baseURL = try #require(Self.baseURL, "SDKGEN_MOCK_URL is not a URL")
-        return try StudioClient(
-            token: "sdkgen-placeholder", apiKeyHeader: "sdkgen-placeholder", apiKeyQuery: "sdkgen-placeholder", sessionCookie: "sdkgen-placeholder",
-            adminUsername: "sdkgen", adminPassword: "placeholder", partnerOAuth: .constant("sdkgen-placeholder"), baseURL: baseURL, maxRetries: 0)
+        return try StudioClient(token: "sdkgen-placeholder", apiKeyHeader: "sdkgen-placeholder", apiKeyQuery: "sdkgen-placeholder", sessionCookie: "sdkgen-placeholder", adminUsername: "sdkgen", adminPassword: "placeholder", partnerOAuth: .constant("sdkgen-placeholder"), baseURL: baseURL, maxRetries: 0)
     }
 
     /// `json` decoded as the SDK decodes a response body: a made-up argument of the SDK's own type.
@@ -31,9 +29,7 @@ enum Contract {
         do {
             try await calls()
         } catch let error as StudioError {
-            if let response = error.response,
-                response.headerFields.contains(where: { $0.name.canonicalName == "x-sdkgen-mock" && $0.value == "rejected" })
-            {
+            if let response = error.response, response.headerFields.contains(where: { $0.name.canonicalName == "x-sdkgen-mock" && $0.value == "rejected" }) {
                 Issue.record("contract: \(operation): the validator rejected the request: \(response.bodyText ?? "")")
             } else if case .undecodableBody(let response, let reason) = error {
                 Issue.record("contract: \(operation): the response did not decode: \(reason); body: \(response.bodyText?.prefix(2000) ?? "")")
