@@ -69,6 +69,7 @@ struct ContractSampleTests {
             ("{type: string, maxLength: 3}", #""sam""#),
             ("{type: array, minItems: 2, items: {type: string, enum: [b, c]}}", #"["b","b"]"#),
             ("{type: string, const: fixed}", #""fixed""#),
+            ("{type: string, format: snowflake, pattern: '^(0|[1-9][0-9]*)$'}", #""0""#),
         ])
     func constraints(_ schema: String, _ expected: String) throws {
         let arguments = try sampleArguments(try contractSuite(body: "{type: object}", query: schema))

@@ -132,10 +132,9 @@ struct SampleBuilder {
         case "ipv6": text = "2001:db8::1"
         case "byte", "binary": text = "c2RrZ2Vu"
         case "duration": text = "PT1S"
-        default: text = "sample"
-        }
-        if let pattern = constraints?.pattern, format == nil || format == "string", let match = PatternSample.string(matching: pattern) {
-            text = match
+        default:
+            // A format sdkgen does not know (Discord's `snowflake`) says nothing; the pattern does.
+            text = constraints?.pattern.flatMap(PatternSample.string(matching:)) ?? "sample"
         }
         if let least = constraints?.minLength, text.count < least { text += String(repeating: "x", count: least - text.count) }
         if let most = constraints?.maxLength, text.count > most { text = String(text.prefix(most)) }
