@@ -9,6 +9,7 @@ value synthesized from the schema. See Tools/mock/README.md.
 
 import argparse
 import base64
+import fnmatch
 import http.cookies
 import json
 import math
@@ -188,7 +189,7 @@ class Mock:
     # ----------------------------------------------------------------- responses
 
     def answer_for(self, template, method, operation, request):
-        key = (template, method)
+        key = (template, method, request.accept)
         with self.cache_lock:
             cached = self.cache.get(key)
         if cached is not None:
@@ -228,7 +229,7 @@ class Mock:
                 answer["response_errors"] = self.validate_response(request, status, headers, b"", None)
             return answer
         content = response / "content"
-        media_name = str(list(content.keys())[0])
+        media_name = chosen_media_type([str(k) for k in content.keys()], request.accept)
         media = content / media_name
         mime = media_name.split(";")[0].strip().lower()
         kind = media_kind(mime)
@@ -279,6 +280,31 @@ class Mock:
             return True
         except Exception:
             return False
+
+
+def chosen_media_type(names, accept):
+    """The response media type the request's Accept prefers (highest q, then the spec's order);
+    the spec's first when there is no Accept or nothing in it matches."""
+    ranges = []
+    for item in (accept or "").split(","):
+        fields = [f.strip() for f in item.split(";")]
+        if not fields[0]:
+            continue
+        q = 1.0
+        for field in fields[1:]:
+            if field.lower().startswith("q="):
+                try:
+                    q = float(field[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((fields[0].lower(), q))
+    best, best_q = names[0], 0.0
+    for name in names:
+        mime = name.split(";")[0].strip().lower()
+        q = max([rq for r, rq in ranges if fnmatch.fnmatchcase(mime, r) or fnmatch.fnmatchcase(r, mime)] or [0.0])
+        if q > best_q:
+            best, best_q = name, q
+    return best
 
 
 def operation_name(method, template, operation):
@@ -749,7 +775,11 @@ class MockRequest:
         self.method = method.lower()
         self.path = path
         self.body = body or b""
-        self.content_type = (headers.get("Content-Type") or "").lower()
+        # the media type is case-insensitive, its parameters are not: a multipart boundary
+        # lowercased no longer matches the body's ("AssertionError" from the multipart parser)
+        media_type, separator, parameters = (headers.get("Content-Type") or "").partition(";")
+        self.content_type = media_type.strip().lower() + separator + parameters
+        self.accept = headers.get("Accept") or ""
         cookies = {}
         for value in headers.get_all("Cookie") or []:
             jar = http.cookies.SimpleCookie()

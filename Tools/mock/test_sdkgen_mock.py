@@ -294,6 +294,32 @@ class OpenAPI31SplitTests(unittest.TestCase):
         self.assertEqual(json.loads(body)["kind"], "circle")
         self.assertEqual(self.mock.log()[-1]["response_errors"], [])
 
+    def multipart(self, boundary, note):
+        body = ("--{b}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
+                "Content-Type: application/octet-stream\r\n\r\n\x00\x01abc\r\n"
+                "--{b}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n{n}\r\n--{b}--\r\n")
+        return self.mock.request("POST", "/v3/attachments", {"Content-Type": "Multipart/Form-Data; boundary=" + boundary},
+                                 body.format(b=boundary, n=note).encode())
+
+    def test_multipart_boundary_keeps_its_case(self):
+        status, _, body = self.multipart("Boundary-AbC123", "hi")
+        self.assertEqual(status, 204, body)
+        self.assertEqual(self.mock.log()[-1]["request_errors"], [])
+
+    def test_multipart_part_validated(self):
+        status, _, body = self.multipart("Boundary-AbC123", "toolong")
+        self.assertEqual(status, 400, body)
+        self.assertIn("  at $.note: 'toolong' is too long", json.loads(body)["errors"])
+    def test_response_media_type_chosen_by_accept(self):
+        for accept, expected_type, expected_body in [
+            ("text/csv", "text/csv", b"a,b"),
+            ("application/json;q=0.5, text/*;q=0.9", "text/csv", b"a,b"),
+            ("application/json", "application/json", b'{"rows": 2}'),
+            (None, "application/json", b'{"rows": 2}'),
+        ]:
+            status, headers, body = self.mock.request("GET", "/v3/report", {"Accept": accept} if accept else {})
+            self.assertEqual((status, headers.get("Content-Type"), body), (200, expected_type, expected_body), accept)
+
 
 class SynthesisTests(unittest.TestCase):
     def test_pattern_and_numbers(self):
