@@ -2,16 +2,44 @@ import YAML
 
 extension Loader {
     /// The example and validation keywords of a schema object; `nil` when it has none of them.
+    /// One pass over the schema's keys (this runs for every schema of the spec).
     func constraints(_ pairs: [YAMLPair]) -> SchemaConstraints? {
-        var example = value("example", in: pairs)
-        if example == nil, let examples = value("examples", in: pairs)?.sequence { example = examples.first }
-        let constant = value("const", in: pairs)
-        let defaultNode = value("default", in: pairs)
-        let minLength = integer("minLength", pairs), maxLength = integer("maxLength", pairs)
-        var minimum = number("minimum", pairs), maximum = number("maximum", pairs)
-        var exclusiveMinimum = false, exclusiveMaximum = false
+        var example: YAMLNode?, examples: YAMLNode?, constant: YAMLNode?, enumeration: YAMLNode?, defaultNode: YAMLNode?
+        var minLength: Int?, maxLength: Int?, minItems: Int?, maxItems: Int?
+        var minimum: Double?, maximum: Double?, multipleOf: Double?
+        var exclusiveMinimumNode: YAMLNode?, exclusiveMaximumNode: YAMLNode?
+        var pattern: String?
+        var uniqueItems = false
+        var found = false
+        for pair in pairs {
+            guard let key = pair.key.string else { continue }
+            let node = pair.value
+            switch key {
+            case "example": example = node
+            case "examples": examples = node
+            case "const": constant = node
+            case "enum": enumeration = node
+            case "default": defaultNode = node
+            case "minLength": minLength = Self.integer(node)
+            case "maxLength": maxLength = Self.integer(node)
+            case "minItems": minItems = Self.integer(node)
+            case "maxItems": maxItems = Self.integer(node)
+            case "minimum": minimum = Self.number(node)
+            case "maximum": maximum = Self.number(node)
+            case "multipleOf": multipleOf = Self.number(node)
+            case "exclusiveMinimum": exclusiveMinimumNode = node
+            case "exclusiveMaximum": exclusiveMaximumNode = node
+            case "pattern": pattern = node.string
+            case "uniqueItems": uniqueItems = node.string == "true"
+            default: continue
+            }
+            found = true
+        }
+        guard found else { return nil }
+        if example == nil { example = examples?.sequence?.first }
         // 3.0 writes a flag beside the bound; 3.1 writes the bound itself.
-        if let node = value("exclusiveMinimum", in: pairs) {
+        var exclusiveMinimum = false, exclusiveMaximum = false
+        if let node = exclusiveMinimumNode {
             if let bound = Self.number(node) {
                 minimum = bound
                 exclusiveMinimum = true
@@ -19,7 +47,7 @@ extension Loader {
                 exclusiveMinimum = node.string == "true"
             }
         }
-        if let node = value("exclusiveMaximum", in: pairs) {
+        if let node = exclusiveMaximumNode {
             if let bound = Self.number(node) {
                 maximum = bound
                 exclusiveMaximum = true
@@ -27,17 +55,14 @@ extension Loader {
                 exclusiveMaximum = node.string == "true"
             }
         }
-        let multipleOf = number("multipleOf", pairs)
-        let pattern = value("pattern", in: pairs)?.string
-        let minItems = integer("minItems", pairs), maxItems = integer("maxItems", pairs)
         guard
-            example != nil || constant != nil || defaultNode != nil || minLength != nil || maxLength != nil || minimum != nil
-                || maximum != nil || multipleOf != nil || pattern != nil || minItems != nil || maxItems != nil
+            example != nil || constant != nil || enumeration?.sequence?.isEmpty == false || defaultNode != nil || minLength != nil || maxLength != nil || minimum != nil
+                || maximum != nil || multipleOf != nil || pattern != nil || minItems != nil || maxItems != nil || uniqueItems
         else { return nil }
         return SchemaConstraints(
-            example: example, constant: constant, defaultNode: defaultNode, minLength: minLength, maxLength: maxLength,
+            example: example, constant: constant, enumeration: enumeration?.sequence, defaultNode: defaultNode, minLength: minLength, maxLength: maxLength,
             minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum, exclusiveMaximum: exclusiveMaximum,
-            multipleOf: multipleOf, pattern: pattern, minItems: minItems, maxItems: maxItems)
+            multipleOf: multipleOf, pattern: pattern, minItems: minItems, maxItems: maxItems, uniqueItems: uniqueItems)
     }
 
     /// The example of a parameter or media type: its `example`, else the `value` of the first of
@@ -48,12 +73,9 @@ extension Loader {
         return example["value"]
     }
 
-    private func integer(_ key: String, _ pairs: [YAMLPair]) -> Int? {
-        value(key, in: pairs).flatMap { $0.scalar?.style == .plain ? Int($0.string ?? "") : nil }
-    }
-
-    private func number(_ key: String, _ pairs: [YAMLPair]) -> Double? {
-        value(key, in: pairs).flatMap(Self.number)
+    /// A plain scalar's integer, `nil` for anything else.
+    private static func integer(_ node: YAMLNode) -> Int? {
+        node.scalar?.style == .plain ? Int(node.string ?? "") : nil
     }
 
     /// A plain scalar's number, `nil` for `true`/`false` and anything else.

@@ -10,6 +10,9 @@ public final class SchemaConstraints: Sendable, Hashable {
     public let example: YAMLNode?
     /// `const`.
     public let constant: YAMLNode?
+    /// `enum`'s values, as written (the schema's type may be an `allOf` that says more, as in
+    /// Discord's `{type: integer, enum: [3], allOf: [{$ref: EntityTypes}]}`).
+    public let enumeration: [YAMLNode]?
     /// `default`, of any shape (a scalar default is also `Schema.defaultValue`).
     public let defaultNode: YAMLNode?
     /// `minLength` and `maxLength`.
@@ -25,15 +28,19 @@ public final class SchemaConstraints: Sendable, Hashable {
     public let pattern: String?
     /// `minItems` and `maxItems`.
     public let minItems: Int?, maxItems: Int?
+    /// `uniqueItems`: no two items of the array equal.
+    public let uniqueItems: Bool
 
     /// Creates the constraints of one schema.
     public init(
-        example: YAMLNode? = nil, constant: YAMLNode? = nil, defaultNode: YAMLNode? = nil, minLength: Int? = nil, maxLength: Int? = nil,
+        example: YAMLNode? = nil, constant: YAMLNode? = nil, enumeration: [YAMLNode]? = nil, defaultNode: YAMLNode? = nil, minLength: Int? = nil, maxLength: Int? = nil,
         minimum: Double? = nil, maximum: Double? = nil, exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false,
-        multipleOf: Double? = nil, pattern: String? = nil, minItems: Int? = nil, maxItems: Int? = nil
+        multipleOf: Double? = nil, pattern: String? = nil, minItems: Int? = nil, maxItems: Int? = nil,
+        uniqueItems: Bool = false
     ) {
         self.example = example
         self.constant = constant
+        self.enumeration = enumeration
         self.defaultNode = defaultNode
         self.minLength = minLength
         self.maxLength = maxLength
@@ -45,14 +52,16 @@ public final class SchemaConstraints: Sendable, Hashable {
         self.pattern = pattern
         self.minItems = minItems
         self.maxItems = maxItems
+        self.uniqueItems = uniqueItems
     }
 
     /// Equal when every keyword is equal.
     public static func == (lhs: SchemaConstraints, rhs: SchemaConstraints) -> Bool {
-        lhs.example == rhs.example && lhs.constant == rhs.constant && lhs.defaultNode == rhs.defaultNode
+        lhs.example == rhs.example && lhs.constant == rhs.constant && lhs.enumeration == rhs.enumeration && lhs.defaultNode == rhs.defaultNode
             && lhs.minLength == rhs.minLength && lhs.maxLength == rhs.maxLength && lhs.minimum == rhs.minimum
             && lhs.maximum == rhs.maximum && lhs.exclusiveMinimum == rhs.exclusiveMinimum && lhs.exclusiveMaximum == rhs.exclusiveMaximum
             && lhs.multipleOf == rhs.multipleOf && lhs.pattern == rhs.pattern && lhs.minItems == rhs.minItems && lhs.maxItems == rhs.maxItems
+            && lhs.uniqueItems == rhs.uniqueItems
     }
 
     /// Hashes the keywords that are cheap to hash; equal constraints hash equally.

@@ -126,3 +126,44 @@ struct ContractExampleRepairTests {
         #expect(arguments["q"] == #""11""#)
     }
 }
+
+@Suite("Contract tests: arrays of distinct items, and an enum beside an allOf")
+struct ContractDistinctItemTests {
+    @Test("A uniqueItems array gets distinct items: the next pattern match, enum value, number or format value")
+    func uniqueItems() throws {
+        let suite = try contractSuite(
+            body: """
+                {type: object, required: [ids, kinds, counts, keys, repeated], properties: {\
+                ids: {type: array, minItems: 3, uniqueItems: true, items: {type: string, pattern: '^(0|[1-9][0-9]*)$'}}, \
+                kinds: {type: array, minItems: 2, uniqueItems: true, items: {type: string, enum: [a, b]}}, \
+                counts: {type: array, minItems: 2, uniqueItems: true, items: {type: integer, minimum: 4, maximum: 5}}, \
+                keys: {type: array, minItems: 2, uniqueItems: true, items: {type: string, format: uuid}}, \
+                repeated: {type: array, minItems: 2, items: {type: integer}}}}
+                """)
+        let arguments = try sampleArguments(suite)
+        #expect(
+            arguments["body"]
+                == #"{"ids":["0","1","2"],"kinds":["a","b"],"counts":[4,5],"keys":["3fa85f64-5717-4562-b3fc-2c963f66afa0","3fa85f64-5717-4562-b3fc-2c963f66afa1"],"repeated":[1,1]}"#
+        )
+    }
+
+    @Test("An array that cannot have that many distinct items keeps its repeated item (the validator says so)")
+    func tooFewDistinctValues() throws {
+        let suite = try contractSuite(
+            body: "{type: array, minItems: 3, uniqueItems: true, items: {type: string, enum: [a, b]}}")
+        #expect(try sampleArguments(suite)["body"] == #"["a","a","a"]"#)
+    }
+
+    @Test("A schema's own enum wins over its allOf (Discord's entity_type: enum [3] with allOf of all entity types)")
+    func enumBesideAllOf() throws {
+        let suite = try contractSuite(
+            body: """
+                {type: object, required: [entity_type], properties: {entity_type: \
+                {type: integer, enum: [3], allOf: [{$ref: '#/components/schemas/EntityType'}]}}}
+                """,
+            extra: """
+                    EntityType: {type: integer, oneOf: [{title: NONE, const: 0}, {title: EXTERNAL, const: 3}]}
+                """)
+        #expect(try sampleArguments(suite)["body"] == #"{"entity_type":3}"#)
+    }
+}

@@ -1,26 +1,51 @@
 /// The shortest string a simple regular expression (`pattern`) accepts, for a made-up value:
 /// literals, escapes (`\d`, `\w`, `\s`, `\.`), `.`, classes with ranges and negation, groups,
 /// alternation (the first branch) and quantifiers (their least count). Anything else
-/// (lookaround, back-references) gives `nil`.
+/// (lookaround, back-references) gives `nil`. Variant `n` makes the first choice of the pattern
+/// (an alternation or a class) take its `n`-th option instead, for distinct values of one pattern.
 enum PatternSample {
     /// A string that `pattern` matches as a whole, or `nil` when the pattern is beyond this reader.
-    static func string(matching pattern: String) -> String? {
-        var parser = Parser(characters: Array(pattern))
+    static func string(matching pattern: String, variant: Int = 0) -> String? {
+        var parser = Parser(characters: Array(pattern), variant: variant)
         guard let text = parser.alternation(), parser.position == parser.characters.count else { return nil }
         return text
     }
 
     private struct Parser {
         let characters: [Character]
+        /// The option the next choice takes; 0 once a choice has taken it.
+        var variant: Int
         var position = 0
 
+        init(characters: [Character], variant: Int) {
+            self.characters = characters
+            self.variant = variant
+        }
+
+        /// The first branch; with a variant and several branches, branch `variant % count`, its
+        /// own choices taking `variant / count`. A single branch passes the variant on.
         mutating func alternation() -> String? {
-            guard let first = sequence() else { return nil }
-            while position < characters.count, characters[position] == "|" {
-                position += 1
-                guard sequence() != nil else { return nil }
+            let start = position, mine = variant
+            variant = 0
+            var branches: [String] = []
+            repeat {
+                if !branches.isEmpty { position += 1 }
+                guard let branch = sequence() else { return nil }
+                branches.append(branch)
+            } while position < characters.count && characters[position] == "|"
+            guard mine > 0 else { return branches[0] }
+            let end = position, count = branches.count, chosen = mine % count
+            position = start
+            var text = branches[0]
+            for index in branches.indices {
+                if index > 0 { position += 1 }
+                variant = index != chosen ? 0 : count == 1 ? mine : mine / count
+                guard let branch = sequence() else { return nil }
+                if index == chosen { text = branch }
             }
-            return first
+            position = end
+            if count > 1 { variant = 0 }
+            return text
         }
 
         mutating func sequence() -> String? {
@@ -113,7 +138,16 @@ enum PatternSample {
             }
             guard position < characters.count else { return nil }
             position += 1
-            if !negated { return members.first.map { String($0.lowerBound) } }
+            if !negated {
+                let options = members.flatMap { range -> ClosedRange<UInt32>.SubSequence in
+                    let low = range.lowerBound.unicodeScalars.first?.value ?? 0
+                    return (low...max(low, range.upperBound.unicodeScalars.first?.value ?? low)).prefix(64)
+                }
+                guard !options.isEmpty else { return nil }
+                let chosen = options[variant % options.count]
+                if options.count > 1 { variant /= options.count }
+                return Unicode.Scalar(chosen).map { String(Character($0)) }
+            }
             let candidates: [Character] = ["a", "0", "_", "x", "Z", "-", " "]
             return candidates.first { candidate in !members.contains { $0.contains(candidate) } }.map(String.init)
         }

@@ -28,17 +28,26 @@ struct SampleBuilder {
         return value(for: schema, depth: 0, visiting: [])
     }
 
-    private func value(for schema: Schema, depth: Int, visiting: Set<String>) -> SampleValue? {
+    /// `variant` > 0 asks for another value than variant 0 where the schema has one to give (the
+    /// next enum value, number or pattern match): the items of a `uniqueItems` array.
+    private func value(for schema: Schema, depth: Int, visiting: Set<String>, variant: Int = 0) -> SampleValue? {
         guard depth < maxDepth else { return nil }
-        if let constraints = schema.constraints {
+        if variant == 0, let constraints = schema.constraints {
             if let constant = constraints.constant, let value = converted(constant, guidedBy: schema, depth: depth) { return value }
             if let example = constraints.example, let value = converted(example, guidedBy: schema, depth: depth) { return value }
             if let fallback = constraints.defaultNode, let value = converted(fallback, guidedBy: schema, depth: depth) { return value }
         }
+        // The schema's own `enum` before its type, which can be an `allOf` of a wider one.
+        if let values = schema.constraints?.enumeration, !values.isEmpty {
+            let candidates = values.indices.lazy.compactMap { offset in
+                self.converted(values[(variant + offset) % values.count], guidedBy: schema, depth: depth)
+            }
+            if let value = candidates.first(where: { $0 != .null }) { return value }
+        }
         switch schema.kind {
         case .reference(let name):
             guard !visiting.contains(name), let target = schemas[name] else { return nil }
-            return value(for: target, depth: depth + 1, visiting: visiting.union([name]))
+            return value(for: target, depth: depth + 1, visiting: visiting.union([name]), variant: variant)
         case .object(let object):
             return self.object(object, depth: depth, visiting: visiting)
         case .array(let items):
@@ -46,22 +55,31 @@ struct SampleBuilder {
             guard let items, let item = value(for: items, depth: depth + 1, visiting: visiting) else {
                 return least == 0 ? .array([]) : nil
             }
-            let most = schema.constraints?.maxItems ?? Int.max
-            return .array(Array(repeating: item, count: min(max(least, 1), most)))
+            let count = min(max(least, 1), schema.constraints?.maxItems ?? Int.max)
+            guard schema.constraints?.uniqueItems == true, count > 1 else { return .array(Array(repeating: item, count: count)) }
+            // Variants in order until there are enough distinct ones (a pattern's can repeat).
+            var distinct = [item], seen: Set<String> = [item.jsonText], variant = 1
+            while distinct.count < count, variant < count * 4 + 16 {
+                if let next = value(for: items, depth: depth + 1, visiting: visiting, variant: variant), seen.insert(next.jsonText).inserted {
+                    distinct.append(next)
+                }
+                variant += 1
+            }
+            return .array(distinct.count == count ? distinct : Array(repeating: item, count: count))
         case .string(let format, let enumValues):
-            if let first = enumValues?.first { return .string(first) }
-            return .string(string(format: format, constraints: schema.constraints))
+            if let values = enumValues, !values.isEmpty { return .string(values[variant % values.count]) }
+            return .string(string(format: format, constraints: schema.constraints, variant: variant))
         case .integer(_, let enumValues):
-            if let first = enumValues?.first { return .number(String(first)) }
-            return .number(Self.integerText(number(schema.constraints, integral: true)))
+            if let values = enumValues, !values.isEmpty { return .number(String(values[variant % values.count])) }
+            return .number(Self.integerText(number(schema.constraints, integral: true, variant: variant)))
         case .number:
-            return .number(Self.numberText(number(schema.constraints, integral: false)))
+            return .number(Self.numberText(number(schema.constraints, integral: false, variant: variant)))
         case .boolean:
-            return .bool(true)
+            return .bool(variant % 2 == 0)
         case .composition(.allOf, let members):
             return allOf(members, depth: depth, visiting: visiting)
         case .composition(_, let members):
-            return oneOf(members, discriminator: schema.discriminator, depth: depth, visiting: visiting)
+            return oneOf(members, discriminator: schema.discriminator, depth: depth, visiting: visiting, variant: variant)
         case .any:
             return .string("sample")
         }
@@ -99,9 +117,9 @@ struct SampleBuilder {
 
     /// The first member that has a value; with a discriminator, its property set to the value
     /// that names that member (the mapping's, or the member's own constant, or its schema name).
-    private func oneOf(_ members: [Schema], discriminator: Discriminator?, depth: Int, visiting: Set<String>) -> SampleValue? {
+    private func oneOf(_ members: [Schema], discriminator: Discriminator?, depth: Int, visiting: Set<String>, variant: Int) -> SampleValue? {
         for member in members {
-            guard var value = value(for: member, depth: depth + 1, visiting: visiting) else { continue }
+            guard var value = value(for: member, depth: depth + 1, visiting: visiting, variant: variant) else { continue }
             if let discriminator, case .reference(let name) = member.kind, case .object(var fields) = value {
                 let mapped = discriminator.mapping.first { $0.schema == name }?.value
                 if let index = fields.firstIndex(where: { $0.key == discriminator.propertyName }) {
@@ -117,24 +135,28 @@ struct SampleBuilder {
     }
 
     /// A string in `format`, padded or cut to the length bounds; `pattern`'s shortest match when
-    /// there is a pattern.
-    private func string(format: String?, constraints: SchemaConstraints?) -> String {
+    /// there is a pattern. A variant > 0 changes the text where the format allows.
+    private func string(format: String?, constraints: SchemaConstraints?, variant: Int = 0) -> String {
         var text: String
         switch format {
-        case "uuid": text = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+        case "uuid": text = "3fa85f64-5717-4562-b3fc-2c963f66afa" + String(variant % 16, radix: 16)
         case "date-time": text = "2026-01-02T03:04:05Z"
         case "date": text = "2026-01-02"
         case "time": text = "03:04:05Z"
-        case "email": text = "user@example.com"
-        case "uri", "url", "uri-reference", "iri": text = "https://example.com/sdkgen"
+        case "email": text = variant == 0 ? "user@example.com" : "user\(variant)@example.com"
+        case "uri", "url", "uri-reference", "iri": text = "https://example.com/sdkgen" + (variant == 0 ? "" : "/\(variant)")
         case "hostname": text = "example.com"
-        case "ipv4": text = "192.0.2.1"
-        case "ipv6": text = "2001:db8::1"
+        case "ipv4": text = "192.0.2.\(1 + variant % 254)"
+        case "ipv6": text = "2001:db8::\(1 + variant % 9)"
         case "byte", "binary": text = "c2RrZ2Vu"
-        case "duration": text = "PT1S"
+        case "duration": text = "PT\(1 + variant)S"
         default:
             // A format sdkgen does not know (Discord's `snowflake`) says nothing; the pattern does.
-            text = constraints?.pattern.flatMap(PatternSample.string(matching:)) ?? "sample"
+            if let pattern = constraints?.pattern {
+                text = PatternSample.string(matching: pattern, variant: variant) ?? "sample"
+            } else {
+                text = variant == 0 ? "sample" : "sample\(variant)"
+            }
         }
         if let least = constraints?.minLength, text.count < least { text += String(repeating: "x", count: least - text.count) }
         if let most = constraints?.maxLength, text.count > most { text = String(text.prefix(most)) }
@@ -142,10 +164,11 @@ struct SampleBuilder {
     }
 
     /// A number within the bounds: 1 when allowed, else the nearest allowed value to it, then a
-    /// multiple of `multipleOf` when one is set.
-    private func number(_ constraints: SchemaConstraints?, integral: Bool) -> Double {
-        guard let constraints else { return 1 }
+    /// multiple of `multipleOf` when one is set. A variant > 0 moves it by that many steps
+    /// (`multipleOf`, or 1, or 0.5 for a non-integer), up while the maximum allows, else down.
+    private func number(_ constraints: SchemaConstraints?, integral: Bool, variant: Int = 0) -> Double {
         let step = integral ? 1.0 : 0.5
+        guard let constraints else { return 1 + step * Double(variant) }
         var value = 1.0
         if let minimum = constraints.minimum, value < minimum || (constraints.exclusiveMinimum && value <= minimum) {
             value = constraints.exclusiveMinimum ? minimum + step : minimum
@@ -156,7 +179,17 @@ struct SampleBuilder {
         if let multiple = constraints.multipleOf, multiple > 0 {
             value = (value / multiple).rounded(.up) * multiple
         }
-        return integral ? value.rounded(.up) : value
+        value = integral ? value.rounded(.up) : value
+        guard variant > 0 else { return value }
+        let delta = (constraints.multipleOf ?? step) * Double(variant)
+        func allowed(_ candidate: Double) -> Bool {
+            if let maximum = constraints.maximum, candidate > maximum || (constraints.exclusiveMaximum && candidate >= maximum) { return false }
+            if let minimum = constraints.minimum, candidate < minimum || (constraints.exclusiveMinimum && candidate <= minimum) { return false }
+            return true
+        }
+        if allowed(value + delta) { return value + delta }
+        if allowed(value - delta) { return value - delta }
+        return value
     }
 
     static func integerText(_ value: Double) -> String {
