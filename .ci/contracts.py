@@ -12,9 +12,9 @@ stops the mock, and reads the mock's log and the test output. It prints one row 
 seconds) and exits 1 when an operation fails that the known-gaps file does not list, or when
 a listed gap no longer fails (the list may only shrink: remove the entry).
 
-The known-gaps file has one entry per line, `<spec file> <operation> <reason>`; `#` starts a
-comment. <operation> is the operationId the failing test names (its `contract: <operation>:`
-message), `*` for a spec whose contract tests are not run at all.
+The known-gaps file has one entry per line, `<spec file> | <operation> | <reason>`; a line that
+starts with `#` is a comment. <operation> is what the failing test names (`contract: <operation>:`:
+the operationId, else `METHOD /path`), `*` for a spec whose contract tests are not run at all.
 """
 
 import argparse
@@ -52,9 +52,11 @@ def read_gaps(path):
             text = "" if line.lstrip().startswith("#") else line.strip()
             if not text:
                 continue
-            parts = text.split(None, 2)
-            if len(parts) < 3:
-                raise SystemExit("%s:%d: error: a gap is '<spec file> <operation> <reason>'" % (path, number))
+            parts = [part.strip() for part in text.split(" | ", 2)]
+            if len(parts) < 3 or not all(parts):
+                raise SystemExit("%s:%d: error: a gap is '<spec file> | <operation> | <reason>'" % (path, number))
+            if (parts[0], parts[1]) in gaps:
+                raise SystemExit("%s:%d: error: %s | %s is listed twice" % (path, number, parts[0], parts[1]))
             gaps[(parts[0], parts[1])] = parts[2]
     return gaps
 
@@ -122,6 +124,11 @@ def run_spec(args, target, spec, folder):
         failures.setdefault("*", "the test run did not complete, or its tests were skipped")
     skipped = len(TEST_SKIPPED.findall(output))
     records = read_log(log_file)
+    # A response the mock itself found invalid for the spec is the mock's failure, not the SDK's.
+    invalid_answers = {record.get("operation") for record in records if record.get("response_errors")}
+    for operation, kind in failures.items():
+        if kind == "undecodable" and operation in invalid_answers:
+            failures[operation] = "invalid-mock-answer"
     rejected = sum(1 for record in records if record.get("request_errors"))
     mock_errors = sum(1 for record in records if record.get("status") == 500 and record.get("response_errors"))
     row = {
@@ -132,6 +139,7 @@ def run_spec(args, target, spec, folder):
         "rejected": rejected,
         "undecodable": sum(1 for kind in failures.values() if kind == "undecodable"),
         "mock_errors": mock_errors,
+        "invalid_answers": sum(1 for kind in failures.values() if kind == "invalid-mock-answer"),
         "load": loaded,
         "seconds": time.monotonic() - started,
     }
@@ -179,14 +187,14 @@ def main(argv=None):
         sys.stdout.flush()
 
     print("contracts: spec | tests | passed | skipped | requests | rejected by the validator | undecodable responses "
-          "| mock errors | mock start s | total s")
+          "| invalid mock answers | mock errors | mock start s | total s")
     for name, row, skipped in rows:
         if row is None:
             print("contracts: %s | not run: %s" % (name, skipped))
             continue
-        print("contracts: %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %.1f" % (
+        print("contracts: %s | %d | %d | %d | %d | %d | %d | %d | %d | %.1f | %.1f" % (
             name, row["tests"], row["passed"], row["skipped"], row["requests"], row["rejected"], row["undecodable"],
-            row["mock_errors"], row["load"], row["seconds"]))
+            row["invalid_answers"], row["mock_errors"], row["load"], row["seconds"]))
     print("contracts: logs in %s" % work)
     for problem in problems:
         print("contracts: FAILED %s" % problem)

@@ -26,10 +26,16 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import yaml
 from jsonschema_path import SchemaPath
+from jsonschema_path.handlers.file import FilePathHandler
+from jsonschema_path.handlers.utils import uri_to_path
 from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 from openapi_core.deserializing.media_types.util import json_loads
+from openapi_core.templating.datatypes import TemplateResult
+from openapi_core.templating.paths.datatypes import PathOperationServer
 from openapi_core.templating.paths.exceptions import PathError
+from openapi_core.templating.paths.finders import APICallPathFinder
+from referencing import Specification
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 try:  # Python 3.11+
@@ -40,7 +46,6 @@ except ImportError:  # pragma: no cover
 MOCK_ORIGIN = "http://sdkgen-mock.invalid"
 MAX_DEPTH = 6
 HARD_DEPTH = 12
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 NO_BODY_STATUS = (204, 205, 304)
 
 
@@ -95,6 +100,36 @@ def json_media_types(doc):
     return found
 
 
+class FolderFileHandler(FilePathHandler):
+    """jsonschema-path's file handler, refusing files outside the spec's folder."""
+
+    def __init__(self, folder):
+        super().__init__("file")
+        self.folder = os.path.realpath(folder)
+
+    def _open(self, uri):
+        path = os.path.realpath(uri_to_path(uri))
+        if os.path.commonpath([path, self.folder]) != self.folder:
+            raise ValueError("sdkgen-mock: %s is outside the spec's folder %s" % (path, self.folder))
+        return super()._open(uri)
+
+
+class MockServersIterator:
+    """Every operation on the document's one server, the mock's: a path's or operation's own
+    `servers` name other hosts, and the client sends those requests to the mock too."""
+
+    def __call__(self, name, operations_iter, spec, base_url=None):
+        server = (spec / "servers")[0] if "servers" in spec else SchemaPath.from_dict({"url": MOCK_ORIGIN})
+        server_url = str(server["url"]).rstrip("/")
+        for path, operation, path_result in operations_iter:
+            if name.rsplit(path_result.resolved, 1)[0] == server_url:
+                yield PathOperationServer(path, operation, server, path_result, TemplateResult(server["url"], {}))
+
+
+class MockPathFinder(APICallPathFinder):
+    servers_iterator = MockServersIterator()
+
+
 class Mock:
     def __init__(self, spec_path, log_file=None):
         self.spec_path = os.path.abspath(spec_path)
@@ -103,13 +138,9 @@ class Mock:
             raise SystemExit("sdkgen-mock: %s is not an OpenAPI document" % spec_path)
         self.base_path = server_base_path(doc)
         # The mock answers on its own host: one server, the spec's base path on MOCK_ORIGIN.
+        # Servers of paths and operations (other hosts) are ignored by MockPathFinder: removing
+        # them from the document misses those in referenced files (DigitalOcean's inference API).
         doc["servers"] = [{"url": MOCK_ORIGIN + self.base_path}]
-        for item in (doc.get("paths") or {}).values():
-            if isinstance(item, dict):
-                item.pop("servers", None)
-                for method in HTTP_METHODS:
-                    if isinstance(item.get(method), dict):
-                        item[method].pop("servers", None)
         # HTTP auth schemes are case-insensitive (RFC 7235); openapi-core compares the request's
         # lower-cased scheme with the spec's as written, so "Bearer" in a spec would reject everything.
         schemes = (doc.get("components") or {}).get("securitySchemes") or {}
@@ -120,21 +151,36 @@ class Mock:
         for name in ("application/jsonl", "application/x-ndjson", "application/json-seq", "text/event-stream"):
             extra.pop(name, None)
         config = Config(spec_validator_cls=None, extra_media_type_deserializers=extra)
-        spec = SchemaPath.from_dict(doc, base_uri=Path(self.spec_path).as_uri(), resolved_cache_maxsize=4096)
+        # Referenced files are read only from the spec's own folder, never fetched; and as opaque
+        # documents: read as JSON Schema, an example's "items": "text" was crawled as a schema and
+        # broke every later lookup (DigitalOcean's split spec).
+        spec = SchemaPath.from_dict(doc, base_uri=Path(self.spec_path).as_uri(), resolved_cache_maxsize=4096,
+                                    specification=Specification.OPAQUE,
+                                    handlers={"file": FolderFileHandler(os.path.dirname(self.spec_path))})
         self.app = OpenAPI(spec, config=config)
         self.spec = spec
         self.req_validator = self.app.request_validator
         self.resp_validator = self.app.response_validator
+        self.req_validator.path_finder_cls = MockPathFinder
+        self.resp_validator.path_finder_cls = MockPathFinder
         self.finder = self.req_validator.path_finder
         self.cache = {}
         self.cache_lock = threading.Lock()
         self.log_lock = threading.Lock()
+        # openapi-core resolves references lazily and caches what it resolved; many requests at
+        # once into a spec split over files (DigitalOcean's) corrupted that state for good
+        # ("'str' object has no attribute 'get'" on every later request). One request at a time.
+        self.validation_lock = threading.Lock()
         self.log = open(log_file, "a", encoding="utf-8") if log_file else None
 
     # ------------------------------------------------------------------ requests
 
     def handle(self, method, raw_path, headers, body):
         """Returns (status, headers list, body bytes, log record)."""
+        with self.validation_lock:
+            return self.handle_one(method, raw_path, headers, body)
+
+    def handle_one(self, method, raw_path, headers, body):
         split = urlsplit(raw_path)
         path, query = split.path, split.query
         record = {"method": method, "path": path, "query": query, "operation": None, "status": None,
@@ -332,10 +378,17 @@ def validatable(mime):
     return mime == "application/json" or mime.endswith("+json") or mime in ("text/plain", "text/html")
 
 
+def json_default(value):
+    """YAML reads an unquoted 2024-01-02 as a date: JSON writes it as the ISO text it was."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError("Object of type %s is not JSON serializable" % type(value).__name__)
+
+
 def encode_body(kind, value, schema):
-    one = lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=False, sort_keys=False)
+    one = lambda v: json.dumps(v, separators=(",", ":"), ensure_ascii=False, sort_keys=False, default=json_default)
     if kind == "json":
-        return json.dumps(value, ensure_ascii=False).encode()
+        return json.dumps(value, ensure_ascii=False, default=json_default).encode()
     if kind == "sse":
         return ("data: %s\n\ndata: %s\n\n" % (one(value), one(value))).encode()
     if kind == "jsonl":

@@ -320,6 +320,34 @@ class OpenAPI31SplitTests(unittest.TestCase):
             status, headers, body = self.mock.request("GET", "/v3/report", {"Accept": accept} if accept else {})
             self.assertEqual((status, headers.get("Content-Type"), body), (200, expected_type, expected_body), accept)
 
+    def test_path_servers_in_another_file_and_a_yaml_date(self):
+        status, _, body = self.mock.request("GET", "/v3/elsewhere")
+        self.assertEqual((status, json.loads(body)), (200, {"day": "2024-01-02"}), body)
+        self.assertEqual(self.mock.log()[-1]["response_errors"], [])
+
+
+class OutsideFolderTests(unittest.TestCase):
+    def test_a_reference_outside_the_spec_folder_is_not_read(self):
+        root = tempfile.mkdtemp(prefix="sdkgen-mock-outside-")
+        try:
+            os.makedirs(os.path.join(root, "spec"))
+            with open(os.path.join(root, "secret.yaml"), "w") as handle:
+                handle.write("type: object\nproperties: {token: {type: string, example: leaked}}\nrequired: [token]\n")
+            with open(os.path.join(root, "spec", "api.yaml"), "w") as handle:
+                handle.write("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n"
+                             "        '200':\n          description: ok\n          content:\n            application/json:\n"
+                             "              schema: {$ref: '../secret.yaml'}\n")
+            mock = MockProcess(os.path.join(root, "spec", "api.yaml"))
+            try:
+                status, _, body = mock.request("GET", "/x")
+                errors = mock.log()[-1]["response_errors"]
+            finally:
+                mock.stop()
+            self.assertNotIn(b"leaked", body)
+            self.assertEqual(errors, ["response validation crashed: Unresolvable: ../secret.yaml"])
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+
 
 class SynthesisTests(unittest.TestCase):
     def test_pattern_and_numbers(self):
