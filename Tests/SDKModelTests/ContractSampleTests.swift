@@ -167,3 +167,31 @@ struct ContractDistinctItemTests {
         #expect(try sampleArguments(suite)["body"] == #"{"entity_type":3}"#)
     }
 }
+
+@Suite("Contract tests: what allOf members require, and readOnly behind a reference")
+struct ContractAllOfSampleTests {
+    @Test("'required' beside an allOf names properties its members define: they are made up too")
+    func requiredBesideAllOf() throws {
+        let suite = try contractSuite(
+            body: """
+                {type: object, allOf: [{$ref: '#/components/schemas/Named'}], required: [name]}
+                """,
+            extra: """
+                    Named: {type: object, properties: {name: {type: string, example: web}, note: {type: string}}}
+                """)
+        #expect(try sampleArguments(suite)["body"] == #"{"name":"web"}"#)
+    }
+
+    @Test("A property whose referenced schema is readOnly is left out of a request, also from an example")
+    func readOnlyThroughReference() throws {
+        let suite = try contractSuite(
+            body: """
+                {type: object, required: [name, vpc], properties: {name: {type: string}, vpc: {$ref: '#/components/schemas/VPC'}}, \
+                example: {name: app, vpc: {id: v1}}}
+                """,
+            extra: """
+                    VPC: {type: object, readOnly: true, properties: {id: {type: string}}}
+                """)
+        #expect(try sampleArguments(suite)["body"] == #"{"name":"app"}"#)
+    }
+}

@@ -444,6 +444,17 @@ def _raw(node):
         return None
 
 
+class Filler(str):
+    """The value of a required property no schema at hand defines; an allOf member that only
+    says `required: [total]` must not replace the value another member made for `total`."""
+
+
+def merge_parts(merged, part):
+    for key, value in part.items():
+        if key not in merged or not isinstance(value, Filler):
+            merged[key] = value
+
+
 def synthesize(schema, mock, context="response"):
     if schema is None:
         return {}
@@ -539,14 +550,14 @@ class Synth:
             if part is _RECURSION:
                 continue
             if isinstance(part, dict):
-                merged.update(part)
+                merge_parts(merged, part)
             elif scalar is _MISSING:
                 scalar = part
         rest = {k: v for k, v in raw.items() if k != "allOf"}
         if any(k in rest for k in ("properties", "required", "type", "additionalProperties")):
             own = self.object(node, rest, depth, refs) if (rest.get("type") in (None, "object")) else None
             if isinstance(own, dict):
-                merged.update(own)
+                merge_parts(merged, own)
         if not merged and scalar is not _MISSING:
             return scalar
         return merged
@@ -589,7 +600,7 @@ class Synth:
             result[name] = value
         for name in required:
             if name not in result and isinstance(name, str):
-                result[name] = "sdkgen"
+                result[name] = Filler("sdkgen")
         addl = raw.get("additionalProperties")
         min_props = raw.get("minProperties") or 0
         if isinstance(addl, dict) and (not props or len(result) < min_props) and depth < MAX_DEPTH:

@@ -320,6 +320,11 @@ class OpenAPI31SplitTests(unittest.TestCase):
             status, headers, body = self.mock.request("GET", "/v3/report", {"Accept": accept} if accept else {})
             self.assertEqual((status, headers.get("Content-Type"), body), (200, expected_type, expected_body), accept)
 
+    def test_all_of_member_with_only_required(self):
+        status, _, body = self.mock.request("GET", "/v3/page")
+        self.assertEqual((status, json.loads(body)), (200, {"meta": {"total": 3}}), body)
+        self.assertEqual(self.mock.log()[-1]["response_errors"], [])
+
     def test_path_servers_in_another_file_and_a_yaml_date(self):
         status, _, body = self.mock.request("GET", "/v3/elsewhere")
         self.assertEqual((status, json.loads(body)), (200, {"day": "2024-01-02"}), body)

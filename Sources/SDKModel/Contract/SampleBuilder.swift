@@ -88,8 +88,8 @@ struct SampleBuilder {
     private func object(_ object: ObjectSchema, depth: Int, visiting: Set<String>) -> SampleValue? {
         var members: [SampleMember] = []
         for property in object.properties where property.required {
-            if direction == .request && property.schema.readOnly { continue }
-            if direction == .response && property.schema.writeOnly { continue }
+            if direction == .request && isReadOnly(property.schema) { continue }
+            if direction == .response && isWriteOnly(property.schema) { continue }
             guard let value = value(for: property.schema, depth: depth + 1, visiting: visiting) else { return nil }
             members.append(SampleMember(key: property.name, value: value))
         }
@@ -112,7 +112,53 @@ struct SampleBuilder {
             }
         }
         if merged.isEmpty, let other { return other }
+        // A member that only says `required` (or the object beside the allOf, as DigitalOcean's
+        // `{type: object, allOf: [...], required: [name]}`) requires what another member defines.
+        let objects = members.compactMap(objectSchema(of:))
+        for name in objects.flatMap(\.otherRequired) where !merged.contains(where: { $0.key == name }) {
+            guard let property = objects.lazy.flatMap(\.properties).first(where: { $0.name == name }) else { continue }
+            if direction == .request && isReadOnly(property.schema) { continue }
+            if direction == .response && isWriteOnly(property.schema) { continue }
+            guard let value = value(for: property.schema, depth: depth + 1, visiting: visiting) else { return nil }
+            merged.append(SampleMember(key: name, value: value))
+        }
         return .object(merged)
+    }
+
+    /// Whether the schema, or the schema it references, is `readOnly` (DigitalOcean's
+    /// `vpc: {$ref: apps_vpc.yml}`, whose file says `readOnly: true`).
+    private func isReadOnly(_ schema: Schema) -> Bool {
+        followingReferences(schema) { $0.readOnly }
+    }
+
+    /// Whether the schema, or the schema it references, is `writeOnly`.
+    private func isWriteOnly(_ schema: Schema) -> Bool {
+        followingReferences(schema) { $0.writeOnly }
+    }
+
+    private func followingReferences(_ schema: Schema, _ flag: (Schema) -> Bool) -> Bool {
+        var current = schema
+        for _ in 0..<maxDepth {
+            if flag(current) { return true }
+            guard case .reference(let name) = current.kind, let target = schemas[name] else { return false }
+            current = target
+        }
+        return false
+    }
+
+    /// The object a member is, through references.
+    private func objectSchema(of member: Schema) -> ObjectSchema? {
+        var schema = member
+        for _ in 0..<maxDepth {
+            switch schema.kind {
+            case .object(let object): return object
+            case .reference(let name):
+                guard let target = schemas[name] else { return nil }
+                schema = target
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// The first member that has a value; with a discriminator, its property set to the value
@@ -262,13 +308,13 @@ struct SampleBuilder {
             for pair in pairs {
                 guard let key = pair.key.string else { return nil }
                 let propertySchema = object?.properties.first { $0.name == key }?.schema ?? object?.additionalProperties
-                if direction == .request, propertySchema?.readOnly == true { continue }
+                if direction == .request, let propertySchema, isReadOnly(propertySchema) { continue }
                 guard let value = converted(pair.value, guidedBy: propertySchema, depth: depth + 1) else { return nil }
                 members.append(SampleMember(key: key, value: value))
             }
             // Required properties the example leaves out are made up, so the value stays valid.
             for property in object?.properties ?? [] where property.required && !members.contains(where: { $0.key == property.name }) {
-                if direction == .request && property.schema.readOnly || direction == .response && property.schema.writeOnly { continue }
+                if direction == .request && isReadOnly(property.schema) || direction == .response && isWriteOnly(property.schema) { continue }
                 guard let value = value(for: property.schema, depth: depth + 1, visiting: []) else { return nil }
                 members.append(SampleMember(key: property.name, value: value))
             }
