@@ -56,11 +56,13 @@ extension Loader {
             }
         }
         guard
-            example != nil || constant != nil || enumeration?.sequence?.isEmpty == false || defaultNode != nil || minLength != nil || maxLength != nil || minimum != nil
+            example != nil || constant != nil || enumeration?.sequence?.isEmpty == false || defaultNode != nil || minLength != nil || maxLength != nil
+                || minimum != nil
                 || maximum != nil || multipleOf != nil || pattern != nil || minItems != nil || maxItems != nil || uniqueItems
         else { return nil }
         return SchemaConstraints(
-            example: example, constant: constant, enumeration: enumeration?.sequence, defaultNode: defaultNode, minLength: minLength, maxLength: maxLength,
+            example: example, constant: constant, enumeration: enumeration?.sequence, defaultNode: defaultNode, minLength: minLength,
+            maxLength: maxLength,
             minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum, exclusiveMaximum: exclusiveMaximum,
             multipleOf: multipleOf, pattern: pattern, minItems: minItems, maxItems: maxItems, uniqueItems: uniqueItems)
     }

@@ -33,7 +33,8 @@ public final class SchemaConstraints: Sendable, Hashable {
 
     /// Creates the constraints of one schema.
     public init(
-        example: YAMLNode? = nil, constant: YAMLNode? = nil, enumeration: [YAMLNode]? = nil, defaultNode: YAMLNode? = nil, minLength: Int? = nil, maxLength: Int? = nil,
+        example: YAMLNode? = nil, constant: YAMLNode? = nil, enumeration: [YAMLNode]? = nil, defaultNode: YAMLNode? = nil, minLength: Int? = nil,
+        maxLength: Int? = nil,
         minimum: Double? = nil, maximum: Double? = nil, exclusiveMinimum: Bool = false, exclusiveMaximum: Bool = false,
         multipleOf: Double? = nil, pattern: String? = nil, minItems: Int? = nil, maxItems: Int? = nil,
         uniqueItems: Bool = false

@@ -143,7 +143,7 @@ struct ContractDistinctItemTests {
         let arguments = try sampleArguments(suite)
         #expect(
             arguments["body"]
-                == #"{"ids":["0","1","2"],"kinds":["a","b"],"counts":[4,5],"keys":["3fa85f64-5717-4562-b3fc-2c963f66afa0","3fa85f64-5717-4562-b3fc-2c963f66afa1"],"repeated":[1,1]}"#
+                == #"{"ids":["0","1","2"],"kinds":["a","b"],"counts":[4,5],"keys":["3fa85f64-5717-4562-b3fc-2c963f66afa6","3fa85f64-5717-4562-b3fc-2c963f66afa7"],"repeated":[1,1]}"#
         )
     }
 

@@ -185,7 +185,7 @@ struct SampleBuilder {
     private func string(format: String?, constraints: SchemaConstraints?, variant: Int = 0) -> String {
         var text: String
         switch format {
-        case "uuid": text = "3fa85f64-5717-4562-b3fc-2c963f66afa" + String(variant % 16, radix: 16)
+        case "uuid": text = "3fa85f64-5717-4562-b3fc-2c963f66afa" + String((6 + variant) % 16, radix: 16)
         case "date-time": text = "2026-01-02T03:04:05Z"
         case "date": text = "2026-01-02"
         case "time": text = "03:04:05Z"
