@@ -180,6 +180,13 @@ struct ContractAllOfSampleTests {
                     Named: {type: object, properties: {name: {type: string, example: web}, note: {type: string}}}
                 """)
         #expect(try sampleArguments(suite)["body"] == #"{"name":"web"}"#)
+        let nested = try contractSuite(
+            body: "{allOf: [{$ref: '#/components/schemas/Project'}], required: [name, purpose]}",
+            extra: """
+                    Base: {type: object, properties: {name: {type: string}, purpose: {type: string, enum: [web]}}}
+                    Project: {allOf: [{$ref: '#/components/schemas/Base'}, {type: object, properties: {tag: {type: string}}}]}
+                """)
+        #expect(try sampleArguments(nested)["body"] == #"{"name":"sample","purpose":"web"}"#)
     }
 
     @Test("A property whose referenced schema is readOnly is left out of a request, also from an example")

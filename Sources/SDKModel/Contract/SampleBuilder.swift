@@ -114,7 +114,7 @@ struct SampleBuilder {
         if merged.isEmpty, let other { return other }
         // A member that only says `required` (or the object beside the allOf, as DigitalOcean's
         // `{type: object, allOf: [...], required: [name]}`) requires what another member defines.
-        let objects = members.compactMap(objectSchema(of:))
+        let objects = members.flatMap { objectSchemas(of: $0, depth: 0) }
         for name in objects.flatMap(\.otherRequired) where !merged.contains(where: { $0.key == name }) {
             guard let property = objects.lazy.flatMap(\.properties).first(where: { $0.name == name }) else { continue }
             if direction == .request && isReadOnly(property.schema) { continue }
@@ -146,19 +146,16 @@ struct SampleBuilder {
         return false
     }
 
-    /// The object a member is, through references.
-    private func objectSchema(of member: Schema) -> ObjectSchema? {
-        var schema = member
-        for _ in 0..<maxDepth {
-            switch schema.kind {
-            case .object(let object): return object
-            case .reference(let name):
-                guard let target = schemas[name] else { return nil }
-                schema = target
-            default: return nil
-            }
+    /// The objects a member is made of, through references and nested `allOf`s (DigitalOcean's
+    /// `project` is an allOf of `project_base`, which defines what the request body requires).
+    private func objectSchemas(of member: Schema, depth: Int) -> [ObjectSchema] {
+        guard depth < maxDepth else { return [] }
+        switch member.kind {
+        case .object(let object): return [object]
+        case .reference(let name): return schemas[name].map { objectSchemas(of: $0, depth: depth + 1) } ?? []
+        case .composition(.allOf, let members): return members.flatMap { objectSchemas(of: $0, depth: depth + 1) }
+        default: return []
         }
-        return nil
     }
 
     /// The first member that has a value; with a discriminator, its property set to the value
