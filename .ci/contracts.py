@@ -109,7 +109,9 @@ def run_spec(args, target, spec, folder):
             result = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=TEST_SECONDS)
             output = result.stdout + result.stderr
         except subprocess.TimeoutExpired as exc:
-            output = (exc.stdout or "") + (exc.stderr or "") if isinstance(exc.stdout, str) else ""
+            # What the run printed so far; bytes or text depending on the Python version.
+            output = "".join(part.decode("utf-8", "replace") if isinstance(part, bytes) else part
+                             for part in (exc.stdout or "", exc.stderr or ""))
             output += "\ncontracts: swift test took more than %d s\n" % TEST_SECONDS
     finally:
         stop_mock(process)

@@ -9,8 +9,7 @@ extension Loader {
         var minimum: Double?, maximum: Double?, multipleOf: Double?
         var exclusiveMinimumNode: YAMLNode?, exclusiveMaximumNode: YAMLNode?
         var pattern: String?
-        var uniqueItems = false
-        var found = false
+        var uniqueItems = false, composed = false
         for pair in pairs {
             guard let key = pair.key.string else { continue }
             let node = pair.value
@@ -31,11 +30,12 @@ extension Loader {
             case "exclusiveMaximum": exclusiveMaximumNode = node
             case "pattern": pattern = node.string
             case "uniqueItems": uniqueItems = node.string == "true"
+            case "allOf", "anyOf", "oneOf": composed = true
             default: continue
             }
-            found = true
         }
-        guard found else { return nil }
+        // A plain enum's values are in the schema's kind; beside a composition they are not.
+        if !composed { enumeration = nil }
         if example == nil { example = examples?.sequence?.first }
         // 3.0 writes a flag beside the bound; 3.1 writes the bound itself.
         var exclusiveMinimum = false, exclusiveMaximum = false

@@ -10,8 +10,8 @@ public final class SchemaConstraints: Sendable, Hashable {
     public let example: YAMLNode?
     /// `const`.
     public let constant: YAMLNode?
-    /// `enum`'s values, as written (the schema's type may be an `allOf` that says more, as in
-    /// Discord's `{type: integer, enum: [3], allOf: [{$ref: EntityTypes}]}`).
+    /// `enum`'s values, as written, when the schema also has an `allOf`, `anyOf` or `oneOf`
+    /// (`{type: integer, enum: [3], allOf: [{$ref: EntityTypes}]}`), whose kind does not hold them.
     public let enumeration: [YAMLNode]?
     /// `default`, of any shape (a scalar default is also `Schema.defaultValue`).
     public let defaultNode: YAMLNode?

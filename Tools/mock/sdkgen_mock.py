@@ -167,9 +167,9 @@ class Mock:
         self.cache = {}
         self.cache_lock = threading.Lock()
         self.log_lock = threading.Lock()
-        # openapi-core resolves references lazily and caches what it resolved; many requests at
-        # once into a spec split over files (DigitalOcean's) corrupted that state for good
-        # ("'str' object has no attribute 'get'" on every later request). One request at a time.
+        # openapi-core resolves references lazily into caches shared by every request, which it
+        # does not document as thread-safe; one request at a time costs little here. (The
+        # DigitalOcean failures once blamed on this were the JSON Schema crawl, see Specification.OPAQUE above.)
         self.validation_lock = threading.Lock()
         self.log = open(log_file, "a", encoding="utf-8") if log_file else None
 

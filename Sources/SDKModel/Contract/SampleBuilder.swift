@@ -88,8 +88,7 @@ struct SampleBuilder {
     private func object(_ object: ObjectSchema, depth: Int, visiting: Set<String>) -> SampleValue? {
         var members: [SampleMember] = []
         for property in object.properties where property.required {
-            if direction == .request && isReadOnly(property.schema) { continue }
-            if direction == .response && isWriteOnly(property.schema) { continue }
+            if leftOut(property.schema) { continue }
             guard let value = value(for: property.schema, depth: depth + 1, visiting: visiting) else { return nil }
             members.append(SampleMember(key: property.name, value: value))
         }
@@ -117,29 +116,20 @@ struct SampleBuilder {
         let objects = members.flatMap { objectSchemas(of: $0, depth: 0) }
         for name in objects.flatMap(\.otherRequired) where !merged.contains(where: { $0.key == name }) {
             guard let property = objects.lazy.flatMap(\.properties).first(where: { $0.name == name }) else { continue }
-            if direction == .request && isReadOnly(property.schema) { continue }
-            if direction == .response && isWriteOnly(property.schema) { continue }
+            if leftOut(property.schema) { continue }
             guard let value = value(for: property.schema, depth: depth + 1, visiting: visiting) else { return nil }
             merged.append(SampleMember(key: name, value: value))
         }
         return .object(merged)
     }
 
-    /// Whether the schema, or the schema it references, is `readOnly` (DigitalOcean's
-    /// `vpc: {$ref: apps_vpc.yml}`, whose file says `readOnly: true`).
-    private func isReadOnly(_ schema: Schema) -> Bool {
-        followingReferences(schema) { $0.readOnly }
-    }
-
-    /// Whether the schema, or the schema it references, is `writeOnly`.
-    private func isWriteOnly(_ schema: Schema) -> Bool {
-        followingReferences(schema) { $0.writeOnly }
-    }
-
-    private func followingReferences(_ schema: Schema, _ flag: (Schema) -> Bool) -> Bool {
+    /// Whether a value in this direction leaves the property out: `readOnly` in a request,
+    /// `writeOnly` in a response, on the schema or the schema it references (a `$ref` to a file
+    /// that says `readOnly: true`).
+    private func leftOut(_ schema: Schema) -> Bool {
         var current = schema
         for _ in 0..<maxDepth {
-            if flag(current) { return true }
+            if direction == .request ? current.readOnly : current.writeOnly { return true }
             guard case .reference(let name) = current.kind, let target = schemas[name] else { return false }
             current = target
         }
@@ -305,13 +295,13 @@ struct SampleBuilder {
             for pair in pairs {
                 guard let key = pair.key.string else { return nil }
                 let propertySchema = object?.properties.first { $0.name == key }?.schema ?? object?.additionalProperties
-                if direction == .request, let propertySchema, isReadOnly(propertySchema) { continue }
+                if direction == .request, let propertySchema, leftOut(propertySchema) { continue }
                 guard let value = converted(pair.value, guidedBy: propertySchema, depth: depth + 1) else { return nil }
                 members.append(SampleMember(key: key, value: value))
             }
             // Required properties the example leaves out are made up, so the value stays valid.
             for property in object?.properties ?? [] where property.required && !members.contains(where: { $0.key == property.name }) {
-                if direction == .request && isReadOnly(property.schema) || direction == .response && isWriteOnly(property.schema) { continue }
+                if leftOut(property.schema) { continue }
                 guard let value = value(for: property.schema, depth: depth + 1, visiting: []) else { return nil }
                 members.append(SampleMember(key: property.name, value: value))
             }
