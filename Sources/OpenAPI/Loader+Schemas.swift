@@ -47,6 +47,9 @@ extension Loader {
             schema.defaultValue = scalar.value
         }
         schema.constraints = constraints(pairs)
+        if let namesNode = value("x-enum-varnames", in: pairs) ?? value("x-enumNames", in: pairs) {
+            schema.enumNames = sequence(namesNode, "'x-enum-varnames'")?.compactMap(\.string)
+        }
         if let discriminatorNode = value("discriminator", in: pairs) {
             schema.discriminator = discriminator(discriminatorNode)
         }

@@ -47,6 +47,9 @@ public struct Schema: Sendable, Hashable {
     public var writeOnly: Bool = false
     /// The `default` value, as written (scalars only).
     public var defaultValue: String?
+    /// The Swift-side names of the `enum` values, one per value in order, when the spec gives
+    /// them (`x-enum-varnames`, or `x-enumNames`).
+    public var enumNames: [String]?
     /// How `oneOf`/`anyOf` members are told apart, when the spec says.
     public var discriminator: Discriminator?
     /// The example and the validation keywords, when the schema has any.

@@ -2,7 +2,8 @@ import SDKModel
 import Templating
 
 extension ContextBuilder {
-    /// The error type: one case per documented error status, with its body type when there is one.
+    /// The error type: one case per documented error status (and 409, 429, other 5xx), with its
+    /// body type when there is one.
     func error() -> TemplateObject {
         var context = headerContext
         context["cases"] = .objects(sdk.errorCases.map(errorCaseContext))
@@ -14,8 +15,14 @@ extension ContextBuilder {
 
     private func errorCaseContext(_ errorCase: ErrorCase) -> TemplateObject {
         let name = SwiftNaming.escaped(errorCase.name)
-        let doc = SwiftText.docComment("HTTP \(errorCase.statusCode): " + (SwiftText.singleLine(errorCase.description ?? "")))
-        var context: TemplateObject = ["name": .text(name), "statusCode": .text(String(errorCase.statusCode)), "docLines": .texts(doc)]
+        let meaning = SwiftText.singleLine(errorCase.description ?? "")
+        let status = errorCase.coversServerErrors ? "5xx" : String(errorCase.statusCode)
+        let undocumented = errorCase.documented ? "" : " The spec does not document it; every error type has this case."
+        let doc = SwiftText.docComment("HTTP \(status): " + meaning + undocumented)
+        var context: TemplateObject = [
+            "name": .text(name), "statusPattern": .text(errorCase.coversServerErrors ? "500...599" : status), "docLines": .texts(doc),
+            "meaning": .text(SwiftText.stringLiteral(meaning.isEmpty ? "HTTP \(status)" : meaning)),
+        ]
         guard let bodyType = errorCase.bodyType else {
             context["associatedValues"] = "APIResponse"
             context["decodeLines"] = .texts(["return .\(name)(response)"])
@@ -24,12 +31,12 @@ extension ContextBuilder {
         }
         context["responsePattern"] = "_, let response"
         guard let first = errorCase.bodies.first else {
-            context["associatedValues"] = .text("\(bodyType.swiftSource), APIResponse")
+            context["associatedValues"] = .text("\(bodyType.swiftSource)?, APIResponse")
             context["decodeLines"] = .texts(["return " + decode(bodyType, into: name)])
             return context
         }
         // Each operation's own body; the first documented one for any other caller.
-        context["associatedValues"] = .text("\(bodyEnumName(errorCase)), APIResponse")
+        context["associatedValues"] = .text("\(bodyEnumName(errorCase))?, APIResponse")
         var lines = ["switch operation {"]
         for body in errorCase.bodies.dropFirst() {
             lines.append("case " + body.operations.map(SwiftText.stringLiteral).joined(separator: ", ") + ":")
@@ -40,11 +47,11 @@ extension ContextBuilder {
         return context
     }
 
-    /// `response.decodeJSON(T.self).map { .name($0, response) }`, the body wrapped in its
-    /// body-enum case when there is one.
+    /// `.name(response.decodeJSON(T.self), response)`: the case whatever the body, with the body
+    /// when it decodes (wrapped in its body-enum case when there is one), else `nil`.
     private func decode(_ type: SwiftType, into name: String, as bodyCase: String? = nil) -> String {
-        let value = bodyCase.map { ".\(SwiftNaming.escaped($0))($0)" } ?? "$0"
-        return "response.decodeJSON(\(type.swiftSource).self).map { .\(name)(\(value), response) }"
+        let body = "response.decodeJSON(\(type.swiftSource).self)" + (bodyCase.map { ".map { .\(SwiftNaming.escaped($0))($0) }" } ?? "")
+        return ".\(name)(\(body), response)"
     }
 
     /// `BadRequestBody` for `badRequest`.

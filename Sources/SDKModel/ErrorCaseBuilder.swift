@@ -43,6 +43,46 @@ enum ErrorCaseBuilder {
                 cases[index].bodies[body].caseName = name
             }
         }
-        return cases.sorted { $0.statusCode < $1.statusCode }
+        return withCommonCases(cases.sorted { $0.statusCode < $1.statusCode })
+    }
+
+    /// `cases` and the cases every error type has, for the statuses callers handle whether or not
+    /// the spec documents them: 409 (`conflict`), 429 (`tooManyRequests`) and every other 5xx
+    /// (`serverError`), after the documented ones. They carry the body type most documented
+    /// statuses carry (the first of them on a tie), or only the response when none has a body.
+    static func withCommonCases(_ cases: [ErrorCase]) -> [ErrorCase] {
+        var counts: [(type: SwiftType, count: Int)] = []
+        for errorCase in cases where errorCase.bodies.isEmpty {
+            guard let type = errorCase.bodyType else { continue }
+            if let index = counts.firstIndex(where: { $0.type == type }) {
+                counts[index].count += 1
+            } else {
+                counts.append((type, 1))
+            }
+        }
+        var commonType: SwiftType?
+        var commonCount = 0
+        for entry in counts where entry.count > commonCount {
+            commonType = entry.type
+            commonCount = entry.count
+        }
+        var result = cases
+        let taken = Set(cases.map(\.name))
+        for code in [409, 429] where !cases.contains(where: { $0.statusCode == code }) {
+            let name = StatusNaming.caseName(for: code)
+            result.append(
+                ErrorCase(
+                    name: name, statusCode: code, bodyType: commonType, description: StatusNaming.reasonPhrase(for: code),
+                    documented: false))
+        }
+        if !taken.contains("serverError") {
+            result.append(
+                ErrorCase(
+                    name: "serverError", statusCode: 500, bodyType: commonType,
+                    description: "Any other server error, without a case of its own.", documented: false,
+                    coversServerErrors: true))
+        }
+        let specific = result.filter { !$0.coversServerErrors }.sorted { $0.statusCode < $1.statusCode }
+        return specific + result.filter(\.coversServerErrors)
     }
 }

@@ -405,7 +405,9 @@ public struct ErrorCase: Sendable, Hashable {
     public var name: String
     /// The HTTP status, e.g. 404.
     public var statusCode: Int
-    /// The Swift type of the documented body, `nil` when the spec documents none; when
+    /// The Swift type of the documented body, `nil` when the spec documents none (the case then
+    /// carries the response only); a value of it is optional in the case, `nil` when the body
+    /// received is not that one (an HTML page from a proxy, say); when
     /// operations document different bodies for the status, the first of them (see `bodies`).
     public var bodyType: SwiftType?
     /// The spec's description of the response (the first operation's).
@@ -414,6 +416,11 @@ public struct ErrorCase: Sendable, Hashable {
     /// there are several (OpenAI's spec has `ErrorResponse` for some 400s and `Error` for
     /// others); empty when all agree, the common case. The case then carries an enum of them.
     public var bodies: [ErrorBody] = []
+    /// Whether the spec documents the status; `false` for the cases every error type has
+    /// (409, 429 and the other 5xx), which carry the body type most error statuses document.
+    public var documented: Bool = true
+    /// Whether the case stands for every 5xx status without a case of its own (`statusCode` is 500).
+    public var coversServerErrors: Bool = false
 }
 
 /// One of several bodies documented for an error status.

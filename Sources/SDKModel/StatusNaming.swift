@@ -12,6 +12,15 @@ enum StatusNaming {
         501: "notImplemented", 502: "badGateway", 503: "serviceUnavailable", 504: "gatewayTimeout",
     ]
 
+    /// The reason phrase for the statuses every error type has a case for.
+    static func reasonPhrase(for code: Int) -> String {
+        switch code {
+        case 409: return "The request conflicts with the current state of the resource."
+        case 429: return "Too many requests; the `Retry-After` header says when to try again."
+        default: return "HTTP \(code)."
+        }
+    }
+
     /// The case name for `code`: its conventional name, else `status<code>`.
     static func caseName(for code: Int) -> String {
         names[code] ?? "status\(code)"

@@ -164,9 +164,9 @@ struct TypeResolver {
         case .object(let object) where !object.properties.isEmpty:
             kind = .structure(properties(of: object, in: typeName), additionalPropertiesType: nil)
         case .string(_, let values?) where !values.isEmpty:
-            kind = .stringEnum(enumCases(values))
+            kind = .stringEnum(enumCases(values, names: schema.enumNames))
         case .integer(_, let values?) where !values.isEmpty:
-            kind = .integerEnum(integerEnumCases(values))
+            kind = .integerEnum(integerEnumCases(values, names: schema.enumNames))
         case .composition(.allOf, _):
             if let merged = mergedObject(schema), !merged.properties.isEmpty {
                 kind = .structure(properties(of: merged, in: typeName), additionalPropertiesType: nil)
@@ -320,22 +320,31 @@ struct TypeResolver {
         return nil
     }
 
-    private func enumCases(_ values: [String]) -> [EnumCase] {
+    /// The names the spec gives the values (`x-enum-varnames`), when it gives one for each.
+    private static func givenNames(_ names: [String]?, count: Int) -> [String]? {
+        guard let names, names.count == count, names.allSatisfy({ !$0.isEmpty }) else { return nil }
+        return names
+    }
+
+    private func enumCases(_ values: [String], names: [String]?) -> [EnumCase] {
         var taken: Set<String> = ["unknown", "allCases", "rawValue", "init"]
         var result: [EnumCase] = []
-        for value in values where !result.contains(where: { $0.rawValue == value }) {
-            let name = SwiftNaming.unique(SwiftNaming.memberName(value), in: taken)
+        let given = Self.givenNames(names, count: values.count)
+        for (index, value) in values.enumerated() where !result.contains(where: { $0.rawValue == value }) {
+            let name = SwiftNaming.unique(SwiftNaming.memberName(given?[index] ?? value), in: taken)
             taken.insert(name)
             result.append(EnumCase(name: name, rawValue: value))
         }
         return result
     }
 
-    private func integerEnumCases(_ values: [Int]) -> [IntegerEnumCase] {
+    private func integerEnumCases(_ values: [Int], names: [String]?) -> [IntegerEnumCase] {
         var taken: Set<String> = ["unknown"]
         var result: [IntegerEnumCase] = []
-        for value in values where !result.contains(where: { $0.rawValue == value }) {
-            let name = SwiftNaming.unique(value < 0 ? "valueMinus\(-value)" : "value\(value)", in: taken)
+        let given = Self.givenNames(names, count: values.count)
+        for (index, value) in values.enumerated() where !result.contains(where: { $0.rawValue == value }) {
+            let base = given.map { SwiftNaming.memberName($0[index]) } ?? (value < 0 ? "valueMinus\(-value)" : "value\(value)")
+            let name = SwiftNaming.unique(base, in: taken)
             taken.insert(name)
             result.append(IntegerEnumCase(name: name, rawValue: value))
         }

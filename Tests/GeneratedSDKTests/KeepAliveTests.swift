@@ -130,7 +130,7 @@ struct KeepAliveTests {
                     Issue.record("expected forbidden, got \(error)")
                     return
                 }
-                #expect(body.error.code == 2005)
+                #expect(body?.error.code == 2005)
             }
             #expect(!ran)
             #expect(await server.requests.count == 1)

@@ -61,7 +61,7 @@ struct LinqClientTests {
         try await withLoopbackServer([envelope(status, code, message)]) { server in
             let client = try linqClient(server)
             let error = try #require(await linqError { () async throws(LinqError) in try await client.chats.typing.stop(chatID: chatID) })
-            let body: ErrorResponse
+            let body: ErrorResponse?
             switch (status, error) {
             case (400, .badRequest(let decoded, _)), (401, .unauthorized(let decoded, _)), (403, .forbidden(let decoded, _)),
                 (404, .notFound(let decoded, _)), (500, .internalServerError(let decoded, _)):
@@ -70,43 +70,86 @@ struct LinqClientTests {
                 Issue.record("status \(status) became \(error)")
                 return
             }
-            #expect(body.error.status == status)
-            #expect(body.error.code == code)
-            #expect(body.error.message == message)
-            #expect(body.success == false)
+            #expect(body?.error.status == status)
+            #expect(body?.error.code == code)
+            #expect(body?.error.message == message)
+            #expect(body?.success == false)
+            #expect(error.code == String(code))
+            #expect(error.message == message)
+            #expect(error.localizedDescription == "HTTP \(status): \(message)")
             #expect(error.statusCode == status)
             #expect(error.response?.headerFields.value(named: "Content-Type") == "application/json")
             #expect(!error.description.contains(apiKey))
         }
     }
 
-    @Test("An HTML 502 from a proxy becomes unexpectedStatus with the raw body")
+    @Test("An HTML 502 from a proxy is a serverError without a body, with the raw response")
     func proxyHTML() async throws {
         let html = "<html><body><h1>502 Bad Gateway</h1></body></html>"
         try await withLoopbackServer([.text(html, status: 502, contentType: "text/html")]) { server in
             let client = try linqClient(server)
             let error = await linqError { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
-            guard case .unexpectedStatus(let response)? = error else {
-                Issue.record("expected unexpectedStatus, got \(String(describing: error))")
+            guard case .serverError(nil, let response)? = error else {
+                Issue.record("expected serverError without a body, got \(String(describing: error))")
                 return
             }
             #expect(response.statusCode == 502)
+            #expect(error?.message == nil && error?.code == nil)
+            #expect(error?.localizedDescription == "HTTP 502: Any other server error, without a case of its own.")
             #expect(response.headerFields.value(named: "Content-Type") == "text/html")
             #expect(response.bodyText == html)
         }
     }
 
-    @Test("A documented status whose body is not the envelope is unexpectedStatus too")
-    func documentedStatusWithForeignBody() async throws {
-        try await withLoopbackServer([.text("Forbidden by WAF", status: 403)]) { server in
-            let client = try linqClient(server)
-            let error = await linqError { () async throws(LinqError) in try await client.chats.typing.stop(chatID: chatID) }
-            guard case .unexpectedStatus(let response)? = error else {
-                Issue.record("expected unexpectedStatus, got \(String(describing: error))")
+    @Test("409 and 429 have cases though the spec leaves them out; code, message and request id read the same on every case")
+    func undocumentedStatusesAndAccessors() async throws {
+        let body = #"{"error":{"status":429,"code":1007,"message":"Slow down"},"success":false,"trace_id":"trace_1"}"#
+        try await withLoopbackServer([
+            .json(
+                #"{"error":{"status":409,"code":1006,"message":"Busy"},"success":false}"#, status: 409,
+                headers: [(name: "X-Request-Id", value: "req_9")]),
+            .json(body, status: 429, headers: [(name: "Retry-After", value: "3")]),
+        ]) { server in
+            let client = try faultClient(server, timeout: .seconds(30), retryPolicy: .none)
+            let conflict = await linqError { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
+            guard case .conflict(let decoded, _)? = conflict else {
+                Issue.record("expected conflict, got \(String(describing: conflict))")
                 return
             }
-            #expect(response.statusCode == 403)
-            #expect(response.bodyText == "Forbidden by WAF")
+            #expect(decoded?.error.code == 1006)
+            #expect(conflict?.code == "1006")
+            #expect(conflict?.message == "Busy")
+            #expect(conflict?.requestID == "req_9", "the header wins")
+            #expect(conflict?.localizedDescription == "HTTP 409: Busy")
+
+            let limited = await linqError { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
+            guard case .tooManyRequests(let limit, let response)? = limited else {
+                Issue.record("expected tooManyRequests, got \(String(describing: limited))")
+                return
+            }
+            #expect(limit?.error.message == "Slow down")
+            #expect(response.headerFields.value(named: "Retry-After") == "3")
+            #expect(limited?.headers?.value(named: "Retry-After") == "3")
+            #expect(limited?.requestID == "trace_1", "the body's trace_id when no header names one")
+            #expect(limited?.statusCode == 429)
+        }
+    }
+
+    @Test("A 403 whose body is an HTML page, not the envelope, is still caught by catch .forbidden")
+    func documentedStatusWithForeignBody() async throws {
+        let html = "<html><body>Forbidden by WAF</body></html>"
+        try await withLoopbackServer([.text(html, status: 403, contentType: "text/html")]) { server in
+            let client = try linqClient(server)
+            do throws(LinqError) {
+                try await client.chats.typing.stop(chatID: chatID)
+                Issue.record("the call succeeded")
+            } catch .forbidden(let body, let response) {
+                #expect(body == nil)
+                #expect(response.statusCode == 403)
+                #expect(response.bodyText == html)
+            } catch {
+                Issue.record("expected forbidden, got \(error)")
+            }
         }
     }
 
@@ -160,7 +203,7 @@ struct ReadmeExampleTests {
                     try await client.chats.typing.stop(chatID: chatID)
                     outcomes.append("ok")
                 } catch .forbidden(let body, _) {
-                    outcomes.append("forbidden \(body.error.code)")
+                    outcomes.append("forbidden \(body?.error.code ?? 0)")
                 } catch .notFound {
                     outcomes.append("notFound")
                 } catch {

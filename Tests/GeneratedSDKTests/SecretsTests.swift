@@ -11,7 +11,10 @@ private func caseName(_ error: LinqError) -> String {
     case .unauthorized: "unauthorized"
     case .forbidden: "forbidden"
     case .notFound: "notFound"
+    case .conflict: "conflict"
+    case .tooManyRequests: "tooManyRequests"
     case .internalServerError: "internalServerError"
+    case .serverError: "serverError"
     case .unexpectedStatus: "unexpectedStatus"
     case .undecodableBody: "undecodableBody"
     case .transport: "transport"
@@ -52,21 +55,21 @@ struct SecretsTests {
         }
         let keyCookie = [(name: "Set-Cookie", value: "session=\(apiKey)")]
         let statuses: [ScriptedResponse] =
-            [400, 401, 403, 404, 500].map { status in
+            [400, 401, 403, 404, 409, 429, 500, 503].map { status in
                 .json(#"{"error":{"status":\#(status),"code":1,"message":"no"},"success":false}"#, status: status, headers: keyCookie)
-            } + [.text("<html>502</html>", status: 502, contentType: "text/html"), .hang, .hang]
+            } + [.text("<html>418</html>", status: 418, contentType: "text/html"), .hang, .hang]
         try await withLoopbackServer(statuses) { server in
             // A generous timeout for the answered statuses (a loaded machine must not turn one into
             // `.timedOut`), a short one for the request the server never answers.
             let client = try faultClient(server, timeout: .seconds(30), retryPolicy: .none)
-            for _ in 0..<6 {
+            for _ in 0..<9 {
                 await collect { () async throws(LinqError) in try await client.chats.typing.start(chatID: chatID) }
             }
             let hasty = try faultClient(server, timeout: .milliseconds(200), retryPolicy: .none)
             await collect { () async throws(LinqError) in try await hasty.chats.typing.start(chatID: chatID) }  // timedOut
             let patient = try faultClient(server, timeout: .seconds(30), retryPolicy: .none)
             let call = Task { await linqError { () async throws(LinqError) in try await patient.chats.typing.stop(chatID: chatID) } }
-            try await server.waitForRequests(count: 8)
+            try await server.waitForRequests(count: 11)
             call.cancel()
             if let cancelled = await call.value { errors.append(cancelled) }
 
@@ -86,7 +89,8 @@ struct SecretsTests {
         let names = Set(errors.map(caseName))
         #expect(
             names == [
-                "badRequest", "unauthorized", "forbidden", "notFound", "internalServerError", "unexpectedStatus",
+                "badRequest", "unauthorized", "forbidden", "notFound", "conflict", "tooManyRequests", "internalServerError",
+                "serverError", "unexpectedStatus",
                 "undecodableBody", "transport", "timedOut", "cancelled", "encodingFailed", "missingCredentials", "invalidBaseURL",
             ])
         for error in errors {

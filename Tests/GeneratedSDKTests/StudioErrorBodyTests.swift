@@ -53,12 +53,12 @@ extension StudioTests {
             #expect(problem.message == "prompt is empty")
         }
 
-        @Test("A 400 body that is neither documented body stays unexpectedStatus with the raw response")
+        @Test("A 400 body that is neither documented body is a badRequest without a body, with the raw response")
         func undocumentedBodyIsUnexpected() async throws {
             try await withLoopbackServer([.text("<html>bad gateway</html>", status: 400, contentType: "text/html")]) { server in
                 let client = try StudioClient(token: "t", baseURL: server.baseURL, maxRetries: 0)
                 let error = await thrown { () async throws(StudioError) in try await client.completions.create(body: CompletionRequest(prompt: "")) }
-                guard case .unexpectedStatus(let response)? = error else {
+                guard case .badRequest(nil, let response)? = error else {
                     Issue.record("threw \(String(describing: error))")
                     return
                 }

@@ -79,7 +79,7 @@ struct WidgetsClientTests {
                 Issue.record("expected notFound, got \(String(describing: notFound))")
                 return
             }
-            #expect(body.title == "Not found")
+            #expect(body?.title == "Not found")
             #expect(response.statusCode == 404)
 
             let invalid = await widgetsError { () async throws(WidgetsError) in
@@ -89,7 +89,7 @@ struct WidgetsClientTests {
                 Issue.record("expected unprocessableEntity, got \(String(describing: invalid))")
                 return
             }
-            #expect(problemBody.errors == [ProblemErrorsItem(field: "name", message: "is empty")])
+            #expect(problemBody?.errors == [ProblemErrorsItem(field: "name", message: "is empty")])
 
             let conflict = await widgetsError { () async throws(WidgetsError) in try await client.widgets.delete(widgetID: id) }
             guard case .conflict(let conflictResponse)? = conflict else {

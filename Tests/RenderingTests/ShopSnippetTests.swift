@@ -131,16 +131,22 @@ struct ShopSnippetTests {
         expectSnippet(
             #"""
                 /// HTTP 404: No such store.
-                case notFound(Problem, APIResponse)
+                case notFound(Problem?, APIResponse)
+                /// HTTP 409: The request conflicts with the current state of the resource. The spec does not document it; every error type has this case.
+                case conflict(Problem?, APIResponse)
                 /// HTTP 429: Slow down.
                 case tooManyRequests(APIResponse)
             """#, in: "ShopError.swift", of: files)
         expectSnippet(
             #"""
                     case 404:
-                        return response.decodeJSON(Problem.self).map { .notFound($0, response) }
+                        return .notFound(response.decodeJSON(Problem.self), response)
+                    case 409:
+                        return .conflict(response.decodeJSON(Problem.self), response)
                     case 429:
                         return .tooManyRequests(response)
+                    case 500...599:
+                        return .serverError(response.decodeJSON(Problem.self), response)
             """#, in: "ShopError.swift", of: files)
     }
 

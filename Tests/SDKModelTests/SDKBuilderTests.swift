@@ -48,7 +48,9 @@ struct SDKBuilderTests {
         #expect(typing.methods[1].parameters.map(\.label) == ["chatID"])
         #expect(typing.methods[1].parameters.map(\.type) == [.named("UUID")])
         #expect(typing.methods[1].pathPieces == [.literal("/v3/chats/"), .parameter(label: "chatID"), .literal("/typing")])
-        #expect(sdk.errorCases.map(\.name) == ["notFound"])
+        #expect(sdk.errorCases.map(\.name) == ["notFound", "conflict", "tooManyRequests", "serverError"])
+        #expect(sdk.errorCases.map(\.documented) == [true, false, false, false])
+        #expect(sdk.errorCases.map(\.bodyType) == Array(repeating: .named("Error404"), count: 4), "the body most statuses document")
         #expect(sdk.errorCases.first?.bodyType == .named("Error404"))
     }
 

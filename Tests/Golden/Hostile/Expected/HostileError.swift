@@ -6,13 +6,22 @@ import SDKRuntime
 
 /// Every way a call to the Evil */ "API" /* \(PWNED) #warning("PWNED") can fail.
 ///
-/// Documented error statuses have a case of their own carrying the decoded error body and the
-/// HTTP response. Any other status, or an error body that is not the documented one (an HTML
-/// page from a proxy, say), is `.unexpectedStatus` with the raw response.
-public enum HostileError: Error, Sendable, CustomStringConvertible {
+/// An error response is classified by its status: each documented error status has a case, and
+/// so do 409 (`conflict`), 429 (`tooManyRequests`) and any other 5xx (`serverError`), whether or
+/// not the spec documents them. A case carries the decoded error body, `nil` when the body is not
+/// the documented one (an HTML page from a proxy, say), and the HTTP response. Any other status is
+/// `.unexpectedStatus`. ``code``, ``message``, ``requestID`` and ``headers`` read the same way on
+/// every case.
+public enum HostileError: Error, Sendable, CustomStringConvertible, LocalizedError {
     /// HTTP 400: ") ; PWNED(); ("
-    case badRequest(EvilPwned, APIResponse)
-    /// A status the API does not document, or an error body that is not the documented one.
+    case badRequest(EvilPwned?, APIResponse)
+    /// HTTP 409: The request conflicts with the current state of the resource. The spec does not document it; every error type has this case.
+    case conflict(EvilPwned?, APIResponse)
+    /// HTTP 429: Too many requests; the `Retry-After` header says when to try again. The spec does not document it; every error type has this case.
+    case tooManyRequests(EvilPwned?, APIResponse)
+    /// HTTP 5xx: Any other server error, without a case of its own. The spec does not document it; every error type has this case.
+    case serverError(EvilPwned?, APIResponse)
+    /// A status without a case of its own.
     case unexpectedStatus(APIResponse)
     /// A successful response whose body could not be decoded into the documented type.
     case undecodableBody(APIResponse, reason: String)
@@ -50,11 +59,17 @@ public enum HostileError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The documented case for `response`, or `nil` when its status or body is not documented.
+    /// The case for `response`'s status, or `nil` when the status has none.
     private static func documented(_ response: APIResponse) -> HostileError? {
         switch response.statusCode {
         case 400:
-            return response.decodeJSON(EvilPwned.self).map { .badRequest($0, response) }
+            return .badRequest(response.decodeJSON(EvilPwned.self), response)
+        case 409:
+            return .conflict(response.decodeJSON(EvilPwned.self), response)
+        case 429:
+            return .tooManyRequests(response.decodeJSON(EvilPwned.self), response)
+        case 500...599:
+            return .serverError(response.decodeJSON(EvilPwned.self), response)
         default:
             return nil
         }
@@ -64,6 +79,12 @@ public enum HostileError: Error, Sendable, CustomStringConvertible {
     public var response: APIResponse? {
         switch self {
         case .badRequest(_, let response):
+            return response
+        case .conflict(_, let response):
+            return response
+        case .tooManyRequests(_, let response):
+            return response
+        case .serverError(_, let response):
             return response
         case .unexpectedStatus(let response), .undecodableBody(let response, _):
             return response
@@ -75,11 +96,60 @@ public enum HostileError: Error, Sendable, CustomStringConvertible {
     /// The HTTP status, when the server answered.
     public var statusCode: Int? { response?.statusCode }
 
+    /// The response's header fields (rate limits, request ids), when the server answered.
+    public var headers: HTTPFields? { response?.headerFields }
+
+    /// The error code the body gives (`code`, or `error.code`), as text; `nil` when there is none.
+    public var code: String? { response?.errorCode }
+
+    /// The message the body gives (`message`, or `error.message`); `nil` when there is none.
+    public var message: String? { response?.errorMessage }
+
+    /// The request or trace id to quote to the API's support, from the headers or the body.
+    public var requestID: String? { response?.requestID }
+
+    /// A sentence for people (what `localizedDescription` shows): the server's message when it
+    /// sent one, else what the status means.
+    public var errorDescription: String? {
+        switch self {
+        case .badRequest(_, let response):
+            return "HTTP \(response.statusCode): " + (response.errorMessage ?? "\") ; PWNED(); (\"")
+        case .conflict(_, let response):
+            return "HTTP \(response.statusCode): " + (response.errorMessage ?? "The request conflicts with the current state of the resource.")
+        case .tooManyRequests(_, let response):
+            return "HTTP \(response.statusCode): " + (response.errorMessage ?? "Too many requests; the `Retry-After` header says when to try again.")
+        case .serverError(_, let response):
+            return "HTTP \(response.statusCode): " + (response.errorMessage ?? "Any other server error, without a case of its own.")
+        case .unexpectedStatus(let response):
+            return "HTTP \(response.statusCode): " + (response.errorMessage ?? "the API answered with a status this SDK does not expect.")
+        case .undecodableBody(_, let reason):
+            return "The response could not be read: \(reason)"
+        case .transport(let message):
+            return "The request could not be sent: \(message)"
+        case .timedOut(let duration):
+            return "No response arrived within \(duration)."
+        case .cancelled:
+            return "The request was cancelled."
+        case .encodingFailed(let message):
+            return "The request could not be encoded: \(message)"
+        case .missingCredentials(let message):
+            return message
+        case .invalidBaseURL(let text):
+            return "'\(text)' is not an absolute URL."
+        }
+    }
+
     /// What went wrong, with the status and the start of the body when there was a response.
     public var description: String {
         switch self {
         case .badRequest(_, let response):
             return "HostileError.badRequest: " + response.summary
+        case .conflict(_, let response):
+            return "HostileError.conflict: " + response.summary
+        case .tooManyRequests(_, let response):
+            return "HostileError.tooManyRequests: " + response.summary
+        case .serverError(_, let response):
+            return "HostileError.serverError: " + response.summary
         case .unexpectedStatus(let response):
             return "HostileError.unexpectedStatus: " + response.summary
         case .undecodableBody(let response, let reason):
