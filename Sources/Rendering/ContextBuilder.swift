@@ -13,6 +13,8 @@ struct ContextBuilder {
     /// The `Method.errorKey` of every method that documents another body for an error status
     /// than the status's first, so its failures are mapped naming its operation.
     let bodyChoosingMethods: Set<String>
+    /// The type each `typealias` model names, by the alias's name.
+    let aliasTargets: [String: SwiftType]
 
     /// Contexts for `sdk`; the resource tree is walked here, once.
     init(sdk: SDK) {
@@ -25,6 +27,11 @@ struct ContextBuilder {
         }
         self.resources = ordered
         self.bodyChoosingMethods = Set(sdk.errorCases.flatMap { $0.bodies.dropFirst().flatMap(\.operations) })
+        var aliasTargets: [String: SwiftType] = [:]
+        for model in sdk.models {
+            if case .alias(let target) = model.kind { aliasTargets[model.typeName] = target }
+        }
+        self.aliasTargets = aliasTargets
     }
 
     /// What every file's header needs.

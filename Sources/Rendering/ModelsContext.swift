@@ -48,7 +48,7 @@ extension ContextBuilder {
                     "valuePatterns": .text(variant.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", ")),
                 ]
             }
-            var oneOfContext: TemplateObject = ["variants": .objects(variants)]
+            var oneOfContext: TemplateObject = ["variants": .objects(variants), "indirect": .flag(oneOf.isRecursive)]
             if let property = oneOf.discriminatorProperty {
                 oneOfContext["discriminator"] = .object([
                     "propertyLiteral": .text(SwiftText.stringLiteral(property)),
@@ -77,9 +77,18 @@ extension ContextBuilder {
         var context: TemplateObject = [
             "name": .text(name), "declaredType": .text(declaredType), "deprecated": .flag(property.deprecated),
             "jsonKeyLiteral": .text(SwiftText.stringLiteral(property.jsonKey)), "docLines": .texts(doc),
-            "ifPresent": .text(property.required ? "" : "IfPresent"),
-            "codingType": .text(storedType.swiftSource),
         ]
+        let codingKey = property.isStoredPrivately ? "_" + property.swiftName : name
+        let key = "forKey: DynamicCodingKey(\(SwiftText.stringLiteral(property.jsonKey)))"
+        let ifPresent = property.required ? "" : "IfPresent"
+        // A date is coded as RFC 3339 text by the model itself, so any JSONDecoder reads it.
+        if isDate(storedType) {
+            context["decodeCall"] = .text("decodeRFC3339Date\(ifPresent)(\(key))")
+            context["encodeCall"] = .text("encodeRFC3339Date\(ifPresent)(self.\(codingKey), \(key))")
+        } else {
+            context["decodeCall"] = .text("decode\(ifPresent)(\(storedType.swiftSource).self, \(key))")
+            context["encodeCall"] = .text("encode\(ifPresent)(self.\(codingKey), \(key))")
+        }
         guard property.isStoredPrivately else {
             context["stored"] = true
             context["codingKey"] = .text(name)
@@ -105,6 +114,18 @@ extension ContextBuilder {
             context["initAssignment"] = .text("self.\(storageName) = \(name)")
         }
         return context
+    }
+
+    /// Whether `type` is `Date`, directly or through typealiases of the SDK.
+    private func isDate(_ type: SwiftType) -> Bool {
+        var current = type
+        for _ in 0..<16 {
+            guard let name = current.name else { return false }
+            if name == "Date" { return true }
+            guard let target = aliasTargets[name] else { return false }
+            current = target
+        }
+        return false
     }
 
     /// The memberwise `init`'s parameters, optional ones defaulted to `nil`.

@@ -2,14 +2,23 @@
 /// models), which Swift can only store behind a reference.
 enum RecursionAnalysis {
     /// `models` with `isIndirect` set on every property whose type is in the same strongly
-    /// connected component of the "contains" graph as its struct.
+    /// connected component of the "contains" graph as its struct, and `isRecursive` on every
+    /// `oneOf` that contains itself (only those are declared `indirect`).
     static func markIndirectProperties(_ models: [Model]) -> [Model] {
         let index = Dictionary(models.enumerated().map { ($1.typeName, $0) }, uniquingKeysWith: { first, _ in first })
         let edges: [[Int]] = models.map { model in
             directTypes(of: model).compactMap { $0.name.flatMap { index[$0] } }
         }
         let component = stronglyConnectedComponents(edges)
+        var componentSizes: [Int: Int] = [:]
+        for number in component { componentSizes[number, default: 0] += 1 }
         return models.enumerated().map { offset, model in
+            if case .oneOf(var oneOf) = model.kind {
+                oneOf.isRecursive = componentSizes[component[offset], default: 0] > 1 || edges[offset].contains(offset)
+                var copy = model
+                copy.kind = .oneOf(oneOf)
+                return copy
+            }
             guard case .structure(var properties, let additional) = model.kind else { return model }
             for position in properties.indices {
                 if let name = properties[position].type.name, let target = index[name], component[target] == component[offset] {

@@ -369,6 +369,8 @@ public struct OneOf: Sendable, Hashable {
     public var variants: [Variant]
     /// The property that names the variant; `nil` means "the first variant that decodes".
     public var discriminatorProperty: String?
+    /// Whether the enum contains itself through its variants' types, so it must be `indirect`.
+    public var isRecursive: Bool = false
 }
 
 /// A stored property of a model struct.

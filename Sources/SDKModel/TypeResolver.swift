@@ -265,7 +265,11 @@ struct TypeResolver {
             if case .reference(let name) = member.kind { componentName = name }
             let values = discriminatorValues(of: componentName, in: schema.discriminator)
             switch member.kind {
-            case .reference(let name): base = SwiftNaming.memberName(values.count == 1 ? values[0] : name)
+            case .reference(let name):
+                // Named after its one value, or the member's own constant when the mapping is silent.
+                let unmappedConstant =
+                    values.count == 2 && values[1] == name && !(schema.discriminator?.mapping.contains { $0.schema == name } ?? true)
+                base = SwiftNaming.memberName(values.count == 1 || unmappedConstant ? values[0] : name)
             case .string: base = "string"
             case .integer: base = "integer"
             case .number: base = "number"
@@ -281,11 +285,19 @@ struct TypeResolver {
         return OneOf(variants: variants, discriminatorProperty: schema.discriminator?.propertyName)
     }
 
-    /// The discriminator values that select the component `name`: its mapping entries, else its name.
+    /// The discriminator values that select the component `name`: its mapping entries; else the
+    /// constant the member itself gives the property (`role: {enum: [developer]}`), then its name.
+    /// OpenAPI's letter says an unmapped member is selected by its schema name, but real payloads
+    /// carry the member's own value (OpenAI's `ChatCompletionRequestMessage`), so both select it.
     private func discriminatorValues(of name: String?, in discriminator: Discriminator?) -> [String] {
         guard let discriminator, let name else { return [] }
         let mapped = discriminator.mapping.filter { $0.schema == name }.map(\.value)
-        return mapped.isEmpty ? [name] : mapped
+        if !mapped.isEmpty { return mapped }
+        guard let member = components[name], let object = mergedObject(member),
+            let property = object.properties.first(where: { $0.name == discriminator.propertyName }),
+            let constant = singleValue(property.schema), constant != name
+        else { return [name] }
+        return [constant, name]
     }
 
     private mutating func properties(of object: ObjectSchema, in typeName: String) -> [Property] {

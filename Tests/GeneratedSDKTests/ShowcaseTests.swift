@@ -12,6 +12,15 @@ let postJSON = """
     "anything":{"x":null},"id_or_slug":42}
     """
 
+/// Dates parsed by Foundation's ISO 8601 formatter, as a reference independent of the SDK's own parser.
+enum RFC3339Reference {
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+}
+
 func showcaseClient(_ server: LoopbackServer) throws -> ShowcaseClient {
     try ShowcaseClient(baseURL: server.baseURL, maxRetries: 0)
 }
@@ -50,6 +59,33 @@ struct ShowcaseModelTests {
         #expect(text.contains(#""id_or_slug":42"#))
         #expect(!text.contains("canonical_url"), "nil optionals are left out")
         #expect(try JSONCoding.makeDecoder().decode(Post.self, from: encoded) == post)
+    }
+
+    @Test("A plain JSONDecoder and JSONEncoder code dates as RFC 3339 too, fractional seconds included")
+    func plainFoundationCoders() throws {
+        let fractional = postJSON.replacingOccurrences(of: "2026-11-25T08:00:00Z", with: "2026-11-25T08:00:00.123456789+01:00")
+        let post = try JSONDecoder().decode(Post.self, from: Data(fractional.utf8))
+        let expected = try #require(RFC3339Reference.date("2026-11-25T07:00:00.123Z"))
+        #expect(abs(try #require(post.createdAt).timeIntervalSince(expected)) < 0.001)
+        let encoded = String(decoding: try JSONEncoder().encode(post), as: UTF8.self)
+        #expect(encoded.contains(#""created_at":"2026-11-25T07:00:00.123Z""#), "\(encoded)")
+        let again = try #require(try JSONDecoder().decode(Post.self, from: Data(encoded.utf8)).createdAt)
+        #expect(abs(again.timeIntervalSince(expected)) < 0.001, "milliseconds are kept")
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(Post.self, from: Data(postJSON.replacingOccurrences(of: "2026-11-25T08:00:00Z", with: "yesterday").utf8))
+        }
+    }
+
+    @Test("A discriminator without a mapping selects a member by its own constant and by its schema name")
+    func unmappedDiscriminator() throws {
+        let decoder = JSONDecoder()
+        #expect(
+            try decoder.decode(Attachment.self, from: Data(#"{"type":"image","url":"u"}"#.utf8)) == .image(ImageAttachment(type: .image, url: "u")))
+        #expect(try decoder.decode(Attachment.self, from: Data(#"{"type":"file","name":"n"}"#.utf8)) == .file(FileAttachment(type: .file, name: "n")))
+        #expect(
+            try decoder.decode(Attachment.self, from: Data(#"{"type":"ImageAttachment","url":"u"}"#.utf8))
+                == .image(ImageAttachment(type: .unknown("ImageAttachment"), url: "u")), "OpenAPI's letter: the schema name")
+        #expect(try decoder.decode(Attachment.self, from: Data(#"{"type":"audio"}"#.utf8)) == .unknown(.object(["type": "audio"])))
     }
 
     @Test("An unknown discriminator value and a variant of no known shape decode as .unknown")

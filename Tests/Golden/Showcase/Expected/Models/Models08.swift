@@ -72,7 +72,7 @@ public struct Post: Codable, Hashable, Sendable {
         self.body = try container.decode(Content.self, forKey: DynamicCodingKey("body"))
         self.status = try container.decode(Status.self, forKey: DynamicCodingKey("status"))
         self.priority = try container.decodeIfPresent(Priority.self, forKey: DynamicCodingKey("priority"))
-        self.createdAt = try container.decodeIfPresent(Date.self, forKey: DynamicCodingKey("created_at"))
+        self.createdAt = try container.decodeRFC3339DateIfPresent(forKey: DynamicCodingKey("created_at"))
         self.publishOn = try container.decodeIfPresent(CalendarDate.self, forKey: DynamicCodingKey("publish_on"))
         self.canonicalURL = try container.decodeIfPresent(URL.self, forKey: DynamicCodingKey("canonical_url"))
         self.views = try container.decodeIfPresent(Int64.self, forKey: DynamicCodingKey("views"))
@@ -97,7 +97,7 @@ public struct Post: Codable, Hashable, Sendable {
         try container.encode(self.body, forKey: DynamicCodingKey("body"))
         try container.encode(self.status, forKey: DynamicCodingKey("status"))
         try container.encodeIfPresent(self.priority, forKey: DynamicCodingKey("priority"))
-        try container.encodeIfPresent(self.createdAt, forKey: DynamicCodingKey("created_at"))
+        try container.encodeRFC3339DateIfPresent(self.createdAt, forKey: DynamicCodingKey("created_at"))
         try container.encodeIfPresent(self.publishOn, forKey: DynamicCodingKey("publish_on"))
         try container.encodeIfPresent(self.canonicalURL, forKey: DynamicCodingKey("canonical_url"))
         try container.encodeIfPresent(self.views, forKey: DynamicCodingKey("views"))
@@ -113,5 +113,28 @@ public struct Post: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.anything, forKey: DynamicCodingKey("anything"))
         try container.encodeIfPresent(self.idOrSlug, forKey: DynamicCodingKey("id_or_slug"))
         try container.encodeIfPresent(self.mixed, forKey: DynamicCodingKey("mixed"))
+    }
+}
+
+public struct ImageAttachment: Codable, Hashable, Sendable {
+    public var type: ImageAttachmentTypeModel
+    public var url: String
+
+    /// Creates a value from its properties.
+    public init(type: ImageAttachmentTypeModel, url: String) {
+        self.type = type
+        self.url = url
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.type = try container.decode(ImageAttachmentTypeModel.self, forKey: DynamicCodingKey("type"))
+        self.url = try container.decode(String.self, forKey: DynamicCodingKey("url"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.type, forKey: DynamicCodingKey("type"))
+        try container.encode(self.url, forKey: DynamicCodingKey("url"))
     }
 }

@@ -28,7 +28,7 @@ public struct PostAuthor: Codable, Hashable, Sendable {
 }
 
 /// A value decodes as the first case whose type accepts it, else as `.unknown`.
-public indirect enum PostIDOrSlug: Codable, Hashable, Sendable {
+public enum PostIDOrSlug: Codable, Hashable, Sendable {
     case string(String)
     case integer(Int)
     /// A variant this version of the SDK does not know, kept as raw JSON.
@@ -51,6 +51,39 @@ public indirect enum PostIDOrSlug: Codable, Hashable, Sendable {
         case .string(let value):
             try value.encode(to: encoder)
         case .integer(let value):
+            try value.encode(to: encoder)
+        case .unknown(let value):
+            try value.encode(to: encoder)
+        }
+    }
+}
+
+/// Told apart by `type` without a mapping; payloads carry each member's own `type`.
+///
+/// The `type` property says which case a value is; other values decode as `.unknown`.
+public enum Attachment: Codable, Hashable, Sendable {
+    case image(ImageAttachment)
+    case file(FileAttachment)
+    /// A variant this version of the SDK does not know, kept as raw JSON.
+    case unknown(JSONValue)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try? decoder.container(keyedBy: DynamicCodingKey.self)
+        switch try container?.decodeIfPresent(String.self, forKey: DynamicCodingKey("type")) {
+        case "image", "ImageAttachment":
+            self = .image(try ImageAttachment(from: decoder))
+        case "file", "FileAttachment":
+            self = .file(try FileAttachment(from: decoder))
+        default:
+            self = .unknown(try JSONValue(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .image(let value):
+            try value.encode(to: encoder)
+        case .file(let value):
             try value.encode(to: encoder)
         case .unknown(let value):
             try value.encode(to: encoder)

@@ -4,6 +4,38 @@
 import Foundation
 import SDKRuntime
 
+/// Values this version of the SDK does not know decode as `.unknown` instead of failing.
+public enum FileAttachmentTypeModel: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    case file
+    /// A value this version of the SDK does not know yet.
+    case unknown(String)
+
+    /// Creates the case for `rawValue`, or `.unknown(rawValue)`.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "file": self = .file
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    /// The value as sent on the wire.
+    public var rawValue: String {
+        switch self {
+        case .file: return "file"
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
 /// A post with its audit trail.
 public struct AuditedPost: Codable, Hashable, Sendable {
     public var id: UUID?
@@ -76,7 +108,7 @@ public struct AuditedPost: Codable, Hashable, Sendable {
         self.body = try container.decode(Content.self, forKey: DynamicCodingKey("body"))
         self.status = try container.decode(Status.self, forKey: DynamicCodingKey("status"))
         self.priority = try container.decodeIfPresent(Priority.self, forKey: DynamicCodingKey("priority"))
-        self.createdAt = try container.decodeIfPresent(Date.self, forKey: DynamicCodingKey("created_at"))
+        self.createdAt = try container.decodeRFC3339DateIfPresent(forKey: DynamicCodingKey("created_at"))
         self.publishOn = try container.decodeIfPresent(CalendarDate.self, forKey: DynamicCodingKey("publish_on"))
         self.canonicalURL = try container.decodeIfPresent(URL.self, forKey: DynamicCodingKey("canonical_url"))
         self.views = try container.decodeIfPresent(Int64.self, forKey: DynamicCodingKey("views"))
@@ -103,7 +135,7 @@ public struct AuditedPost: Codable, Hashable, Sendable {
         try container.encode(self.body, forKey: DynamicCodingKey("body"))
         try container.encode(self.status, forKey: DynamicCodingKey("status"))
         try container.encodeIfPresent(self.priority, forKey: DynamicCodingKey("priority"))
-        try container.encodeIfPresent(self.createdAt, forKey: DynamicCodingKey("created_at"))
+        try container.encodeRFC3339DateIfPresent(self.createdAt, forKey: DynamicCodingKey("created_at"))
         try container.encodeIfPresent(self.publishOn, forKey: DynamicCodingKey("publish_on"))
         try container.encodeIfPresent(self.canonicalURL, forKey: DynamicCodingKey("canonical_url"))
         try container.encodeIfPresent(self.views, forKey: DynamicCodingKey("views"))

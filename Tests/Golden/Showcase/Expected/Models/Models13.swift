@@ -4,6 +4,38 @@
 import Foundation
 import SDKRuntime
 
+/// Values this version of the SDK does not know decode as `.unknown` instead of failing.
+public enum ImageAttachmentTypeModel: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
+    case image
+    /// A value this version of the SDK does not know yet.
+    case unknown(String)
+
+    /// Creates the case for `rawValue`, or `.unknown(rawValue)`.
+    public init(rawValue: String) {
+        switch rawValue {
+        case "image": self = .image
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    /// The value as sent on the wire.
+    public var rawValue: String {
+        switch self {
+        case .image: return "image"
+        case .unknown(let value): return value
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
 public struct PostPage: Codable, Hashable, Sendable {
     public var data: [Post]
     public var nextCursor: String?
@@ -63,12 +95,12 @@ public struct CreateSessionResponse: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.token = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("token"))
-        self.expiresAt = try container.decodeIfPresent(Date.self, forKey: DynamicCodingKey("expires_at"))
+        self.expiresAt = try container.decodeRFC3339DateIfPresent(forKey: DynamicCodingKey("expires_at"))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeIfPresent(self.token, forKey: DynamicCodingKey("token"))
-        try container.encodeIfPresent(self.expiresAt, forKey: DynamicCodingKey("expires_at"))
+        try container.encodeRFC3339DateIfPresent(self.expiresAt, forKey: DynamicCodingKey("expires_at"))
     }
 }

@@ -4,6 +4,29 @@
 import Foundation
 import SDKRuntime
 
+public struct FileAttachment: Codable, Hashable, Sendable {
+    public var type: FileAttachmentTypeModel
+    public var name: String
+
+    /// Creates a value from its properties.
+    public init(type: FileAttachmentTypeModel, name: String) {
+        self.type = type
+        self.name = name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.type = try container.decode(FileAttachmentTypeModel.self, forKey: DynamicCodingKey("type"))
+        self.name = try container.decode(String.self, forKey: DynamicCodingKey("name"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.type, forKey: DynamicCodingKey("type"))
+        try container.encode(self.name, forKey: DynamicCodingKey("name"))
+    }
+}
+
 public struct Comment: Codable, Hashable, Sendable {
     public var text: String
     public var parent: Comment? {

@@ -1,0 +1,63 @@
+import SDKModel
+import Testing
+
+private let shapesSpec = """
+    openapi: 3.1.0
+    info: {title: T, version: '1'}
+    paths: {}
+    components:
+      schemas:
+        Expr:
+          oneOf:
+            - {$ref: '#/components/schemas/Literal'}
+            - {$ref: '#/components/schemas/Sum'}
+        Literal:
+          type: object
+          properties: {value: {type: integer}}
+        Sum:
+          type: object
+          properties:
+            left: {$ref: '#/components/schemas/Expr'}
+        Part:
+          oneOf:
+            - {$ref: '#/components/schemas/Literal'}
+            - {type: string}
+        Code:
+          type: integer
+          enum: [1001, 2005]
+          x-enum-varnames: [MissingRequiredField, GroupChatNotSupported]
+        Half:
+          type: string
+          enum: [a, b]
+          x-enum-varnames: [only_one]
+    """
+
+@Suite("Model shapes: indirect unions and given enum names")
+struct ModelShapeTests {
+    private func model(_ name: String, in sdk: SDK) throws -> Model.Kind {
+        try #require(sdk.models.first { $0.typeName == name }).kind
+    }
+
+    @Test("Only a oneOf that contains itself is marked recursive (declared indirect)")
+    func recursiveUnions() throws {
+        let sdk = try #require(try build(shapesSpec).sdk)
+        guard case .oneOf(let expr) = try model("Expr", in: sdk), case .oneOf(let part) = try model("Part", in: sdk) else {
+            Issue.record("Expr and Part are not unions")
+            return
+        }
+        #expect(expr.isRecursive)
+        #expect(!part.isRecursive)
+    }
+
+    @Test("x-enum-varnames names the cases; a list of the wrong length is ignored")
+    func givenEnumNames() throws {
+        let sdk = try #require(try build(shapesSpec).sdk)
+        guard case .integerEnum(let code) = try model("Code", in: sdk), case .stringEnum(let half) = try model("Half", in: sdk) else {
+            Issue.record("Code and Half are not enums")
+            return
+        }
+        #expect(code.map(\.name) == ["missingRequiredField", "groupChatNotSupported"])
+        #expect(code.map(\.rawValue) == [1001, 2005])
+        #expect(half.map(\.name) == ["a", "b"])
+    }
+}
