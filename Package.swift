@@ -8,7 +8,11 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "sdkgen",
-    platforms: [.macOS(.v13)],
+    // The floor is set by the runtime (SDKRuntime, what apps link): `Duration`, `ContinuousClock` and
+    // `Task.sleep(for:)` are new in macOS 13, iOS 16, tvOS 16 and watchOS 9 (visionOS has had them
+    // from 1.0); swift-http-types declares no floor and swift-openapi-runtime's is lower (macOS
+    // 10.15, iOS 13). The generator and its plugins are for macOS and Linux only.
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .executable(name: "sdkgen", targets: ["sdkgen"]),
         .library(name: "SDKRuntime", targets: ["SDKRuntime"]),
