@@ -93,6 +93,8 @@ let package = Package(
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
             path: "Tests/LoopbackSupport"
         ),
+        // Types named as other HTTP libraries name theirs, for the test that an SDK's re-exports do not clash with them.
+        .target(name: "OtherHTTPLibrary", path: "Tests/OtherHTTPLibrary", swiftSettings: strictSettings),
 
         // sdkgen as a build step: the build-tool plugin, the command plugin, and a target built
         // through the plugin from Specs/ (symbolic links in its folder), compared with Generated/Linq.
@@ -134,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "SDKRuntime", "LoopbackSupport"],
+            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "SDKRuntime", "LoopbackSupport", "OtherHTTPLibrary"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PluginTests", dependencies: ["Generator", "Rendering", "LinqPluginExample"], swiftSettings: strictSettings),
