@@ -8,7 +8,11 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "sdkgen",
-    platforms: [.macOS(.v13)],
+    // The floor is set by the runtime (SDKRuntime, what apps link): `Duration`, `ContinuousClock` and
+    // `Task.sleep(for:)` are new in macOS 13, iOS 16, tvOS 16 and watchOS 9 (visionOS has had them
+    // from 1.0); swift-http-types declares no floor and swift-openapi-runtime's is lower (macOS
+    // 10.15, iOS 13). The generator and its plugins are for macOS and Linux only.
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .executable(name: "sdkgen", targets: ["sdkgen"]),
         .library(name: "SDKRuntime", targets: ["SDKRuntime"]),
@@ -89,6 +93,8 @@ let package = Package(
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
             path: "Tests/LoopbackSupport"
         ),
+        // Types named as other HTTP libraries name theirs, for the test that an SDK's re-exports do not clash with them.
+        .target(name: "OtherHTTPLibrary", path: "Tests/OtherHTTPLibrary", swiftSettings: strictSettings),
 
         // sdkgen as a build step: the build-tool plugin, the command plugin, and a target built
         // through the plugin from Specs/ (symbolic links in its folder), compared with Generated/Linq.
@@ -130,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "SDKRuntime", "LoopbackSupport"],
+            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "SDKRuntime", "LoopbackSupport", "OtherHTTPLibrary"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PluginTests", dependencies: ["Generator", "Rendering", "LinqPluginExample"], swiftSettings: strictSettings),

@@ -181,7 +181,7 @@ def measure_compile(tools, work, runs):
 import PackageDescription
 let package = Package(
     name: "bench-sdkgen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     dependencies: [.package(name: "sdkgen", path: "{ROOT}")],
     targets: [.target(name: "SDK", dependencies: [.product(name: "SDKRuntime", package: "sdkgen")], exclude: ["api.md"])]
 )

@@ -8,7 +8,7 @@ import Foundation
 import SDKRuntime
 
 extension LinqClient.Chats.Typing {
-    /// How often ``withIndicator(chatID:refreshInterval:_:)`` calls `start` again by default: 60 s,
+    /// How often ``withIndicator(chatID:refreshInterval:isolation:_:)`` calls `start` again by default: 60 s,
     /// as the API recommends (one `start` lasts about 85 to 90 s).
     public static let defaultRefreshInterval: Duration = .seconds(60)
 
@@ -36,14 +36,26 @@ extension LinqClient.Chats.Typing {
     ///
     /// Whatever `body` throws (including `CancellationError`) is rethrown unchanged.
     ///
+    /// `body` runs on the caller's actor, so it need not be `Sendable` and may use the caller's
+    /// state directly, for example from a `@MainActor` view model:
+    ///
+    /// ```swift
+    /// draft = try await client.chats.typing.withIndicator(chatID: chatID) {
+    ///     draft += try await suggestion()   // `draft` is the view model's own property
+    ///     return draft
+    /// }
+    /// ```
+    ///
     /// - Parameters:
     ///   - chatID: The chat's identifier.
     ///   - refreshInterval: The time between `start` calls; ``defaultRefreshInterval`` (60 s) by default.
+    ///   - isolation: The actor `body` runs on; leave it out to get the caller's (`#isolation`).
     ///   - body: The work during which the indicator shows.
     /// - Returns: What `body` returns.
     public func withIndicator<T>(
         chatID: UUID,
         refreshInterval: Duration = Self.defaultRefreshInterval,
+        isolation: isolated (any Actor)? = #isolation,
         _ body: () async throws -> T
     ) async throws -> T {
         do throws(LinqError) {
@@ -52,6 +64,7 @@ extension LinqClient.Chats.Typing {
             await stopAfterBody(chatID: chatID)  // the start may have reached the server before the cancellation
             throw LinqError.cancelled
         }
+        // The group's body runs on `isolation` too; only the refreshing child task leaves it.
         let outcome: Result<T, any Error> = await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await keepStarting(chatID: chatID, every: refreshInterval)

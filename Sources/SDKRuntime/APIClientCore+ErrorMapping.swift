@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import OpenAPIRuntime
 
 extension APIClientCore {
     /// ``send(_:options:)``, with a failure turned into the caller's error type by `mapError`

@@ -34,6 +34,10 @@ public enum CredentialValue: Sendable {
 ///     try await tokenStore.token(forceRefresh: request.isRefresh)
 /// })
 /// ```
+///
+/// The client calls `fetch` from its own tasks, so it is `Sendable`; to keep the token in an
+/// actor's state (a `@MainActor` model, say) make the closure isolated to it, which the client
+/// awaits: `TokenProvider { @MainActor request in try await model.token(refresh: request.isRefresh) }`.
 public struct TokenProvider: Sendable {
     /// What the client asks the provider for.
     public struct Request: Sendable, Hashable {

@@ -19,6 +19,10 @@ public struct DebugLogger: Sendable {
     private let write: @Sendable (String) -> Void
 
     /// A logger that hands each line (without a trailing newline) to `write`.
+    ///
+    /// `write` is called synchronously from whichever task sends the request, so it must be
+    /// `Sendable` and quick; to show lines in main-actor state, hand them over in order, for
+    /// example to an `AsyncStream` that the main actor reads: `DebugLogger { continuation.yield($0) }`.
     public init(_ write: @escaping @Sendable (String) -> Void) {
         self.write = write
     }

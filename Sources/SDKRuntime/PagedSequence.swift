@@ -48,6 +48,12 @@ public struct PagedSequence<Element: Sendable, Failure: Error>: AsyncSequence, S
 
         /// The next item, fetching the next page when this one is used up; `nil` at the end.
         public mutating func next() async throws(Failure) -> Element? {
+            try await next(isolation: nil)
+        }
+
+        /// The next item, as ``next()``, without leaving `actor` (the caller's, for `for try await`
+        /// in actor-isolated code such as a `@MainActor` view model) except to fetch a page.
+        public mutating func next(isolation actor: isolated (any Actor)? = #isolation) async throws(Failure) -> Element? {
             while position >= buffer.count {
                 guard !finished else { return nil }
                 let page = try await fetch(cursor)

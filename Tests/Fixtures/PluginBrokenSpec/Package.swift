@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "PluginBrokenSpec",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     dependencies: [
         // A path dependency is known by its folder's name (a checkout may be called anything);
         // `name:` keeps `package: "sdkgen"` below working wherever this repository is.
