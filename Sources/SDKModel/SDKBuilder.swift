@@ -13,6 +13,7 @@ public enum SDKBuilder {
         let errorName = config.errorName ?? moduleName + "Error"
         var types = TypeResolver(
             log: DiagnosticLog(files: document.files.isEmpty ? [specFile] : document.files), reservedNames: [moduleName, clientName, errorName])
+        types.census = SchemaCensus(document)
         types.declareComponents(document.schemas)
 
         var security = CredentialBuilder(schemes: document.securitySchemes)

@@ -29,7 +29,8 @@ public enum SwiftNaming {
         "APIResponse", "ClientConfiguration", "ClientMiddleware", "ClientTransport", "CredentialPlacement", "CredentialValue",
         "Credentials", "CursorPage", "EnvironmentVariables", "FormEncoding", "HTTPBody", "HTTPDate", "HTTPField", "HTTPFields",
         "HTTPRequest", "JSONCoding", "MultipartFormData", "PagedSequence", "PathEncoding", "RFC3339", "RequestOptions",
-        "ResponseStream", "RetryPolicy", "Secret", "ServerSentEventWithJSONData", "TokenProvider", "TransportError",
+        "LocalizedError", "ResponseStream", "RetryPolicy", "Secret", "ServerSentEvent", "ServerSentEventWithJSONData", "TokenProvider",
+        "TransportError",
         "URLSessionTransport", "WebhookDecodingError",
     ]
 

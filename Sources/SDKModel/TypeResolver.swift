@@ -21,6 +21,10 @@ struct TypeResolver {
     private var inlineTypeNames: [SourceMark: String] = [:]
     /// Type names of enum models, which can travel as parameters.
     private(set) var enumTypeNames: Set<String> = []
+    /// What the whole document says about inline enums and formats (one type per meaning).
+    var census = SchemaCensus()
+    /// The type of each inline enum declared so far, by its values: the same values are one type.
+    private var inlineEnumTypeNames: [SchemaCensus.EnumKey: String] = [:]
 
     init(log: DiagnosticLog, reservedNames: Set<String>) {
         self.log = log
@@ -150,10 +154,23 @@ struct TypeResolver {
 
     private mutating func declareInline(_ schema: Schema, nameHint: String) -> SwiftType {
         if let existing = inlineTypeNames[schema.mark] { return .named(existing) }
+        if let key = SchemaCensus.enumKey(schema) {
+            if let existing = inlineEnumTypeNames[key] {
+                inlineTypeNames[schema.mark] = existing
+                return .named(existing)
+            }
+            let shared = census.sharedName(for: key).flatMap { takenTypeNames.contains($0) ? nil : $0 }
+            let name = shared ?? SwiftNaming.unique(SwiftNaming.bounded(SwiftNaming.typeName(nameHint)), in: takenTypeNames)
+            inlineTypeNames[schema.mark] = name
+            inlineEnumTypeNames[key] = name
+            takenTypeNames.insert(name)
+            enumTypeNames.insert(name)
+            declare(census.shared(schema, key: key), as: name)
+            return .named(name)
+        }
         let name = SwiftNaming.unique(SwiftNaming.bounded(SwiftNaming.typeName(nameHint)), in: takenTypeNames)
         inlineTypeNames[schema.mark] = name
         takenTypeNames.insert(name)
-        if Self.isEnum(schema) { enumTypeNames.insert(name) }
         declare(schema, as: name)
         return .named(name)
     }
@@ -313,8 +330,8 @@ struct TypeResolver {
                     at: property.schema.mark)
             }
             taken.insert(name)
-            let type = swiftType(for: property.schema, nameHint: typeName + SwiftNaming.typeName(property.name))
-            let schema = property.schema
+            let schema = census.withUsualFormat(property.schema, key: property.name)
+            let type = swiftType(for: schema, nameHint: typeName + SwiftNaming.typeName(property.name))
             // readOnly/writeOnly properties are absent in one direction, so they are optional.
             let alwaysPresent = property.required && !schema.nullable && !schema.readOnly && !schema.writeOnly
             result.append(

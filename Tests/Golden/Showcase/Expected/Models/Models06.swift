@@ -27,6 +27,39 @@ public struct HTMLContent: Codable, Hashable, Sendable {
     }
 }
 
+public struct Delivery: Codable, Hashable, Sendable {
+    /// How it travels.
+    public var service: Service?
+    /// How it travels.
+    public var preferredService: Service?
+    public var chatID: UUID?
+    public var partIndex: Int32?
+
+    /// Creates a value from its properties.
+    public init(service: Service? = nil, preferredService: Service? = nil, chatID: UUID? = nil, partIndex: Int32? = nil) {
+        self.service = service
+        self.preferredService = preferredService
+        self.chatID = chatID
+        self.partIndex = partIndex
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.service = try container.decodeIfPresent(Service.self, forKey: DynamicCodingKey("service"))
+        self.preferredService = try container.decodeIfPresent(Service.self, forKey: DynamicCodingKey("preferred_service"))
+        self.chatID = try container.decodeIfPresent(UUID.self, forKey: DynamicCodingKey("chat_id"))
+        self.partIndex = try container.decodeIfPresent(Int32.self, forKey: DynamicCodingKey("part_index"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.service, forKey: DynamicCodingKey("service"))
+        try container.encodeIfPresent(self.preferredService, forKey: DynamicCodingKey("preferred_service"))
+        try container.encodeIfPresent(self.chatID, forKey: DynamicCodingKey("chat_id"))
+        try container.encodeIfPresent(self.partIndex, forKey: DynamicCodingKey("part_index"))
+    }
+}
+
 public struct PostEvent: Codable, Hashable, Sendable {
     public var kind: String
     public var postID: UUID

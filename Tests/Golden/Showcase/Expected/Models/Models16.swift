@@ -41,3 +41,32 @@ public enum Status: RawRepresentable, Codable, Hashable, Sendable, ParameterValu
         try container.encode(rawValue)
     }
 }
+
+/// The same enum, identifier and index once more, written without formats.
+public struct DeliveryEvent: Codable, Hashable, Sendable {
+    /// How it travels.
+    public var service: Service?
+    public var chatID: UUID?
+    public var partIndex: Int32?
+
+    /// Creates a value from its properties.
+    public init(service: Service? = nil, chatID: UUID? = nil, partIndex: Int32? = nil) {
+        self.service = service
+        self.chatID = chatID
+        self.partIndex = partIndex
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.service = try container.decodeIfPresent(Service.self, forKey: DynamicCodingKey("service"))
+        self.chatID = try container.decodeIfPresent(UUID.self, forKey: DynamicCodingKey("chat_id"))
+        self.partIndex = try container.decodeIfPresent(Int32.self, forKey: DynamicCodingKey("part_index"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.service, forKey: DynamicCodingKey("service"))
+        try container.encodeIfPresent(self.chatID, forKey: DynamicCodingKey("chat_id"))
+        try container.encodeIfPresent(self.partIndex, forKey: DynamicCodingKey("part_index"))
+    }
+}

@@ -1,0 +1,185 @@
+import Diagnostics
+import OpenAPI
+
+/// What the whole document says about inline enums and property formats, gathered before any
+/// type is named, so that one meaning gets one Swift type:
+///
+/// - Inline enums with the same set of values (in any order; with the same `x-enum-varnames`)
+///   are one type, its cases in the order of its first use. Used in
+///   several places, it is named after the words that all their property names end with
+///   (`service` and `preferred_service` → `Service`), unless no word is shared, another such enum
+///   wants the same name, or the name is taken; then it keeps the name its first use would get.
+/// - A property without a `format` takes the one format its JSON key has everywhere else in the
+///   document: `chat_id` is `format: uuid` in REST models, so it is a `UUID` in webhook payloads
+///   too; `part_index` is `Int32` wherever one of its schemas says `int32`. Only keys of two words
+///   or more carry a format over (`chat_id`, `partIndex`; never `id` or `count`, which name
+///   different things in different schemas), string formats only to identifiers (a name ending
+///   in `_id`/`Id`), and only `uuid`.
+struct SchemaCensus {
+    /// What makes two inline enums the same type: the values, sorted, with their given names.
+    struct EnumKey: Hashable {
+        var isInteger: Bool
+        var values: [String]
+        var names: [String]?
+
+        init(isInteger: Bool, values: [String], names: [String]?) {
+            let pairs = values.enumerated().map { (value: $1, name: names?.count == values.count ? names?[$0] : nil) }.sorted { $0.value < $1.value }
+            self.isInteger = isInteger
+            self.values = pairs.map(\.value)
+            self.names = names?.count == values.count ? pairs.compactMap(\.name) : nil
+        }
+    }
+
+    /// The name of each enum used in more than one place that has a name of its own.
+    private var sharedNames: [EnumKey: String] = [:]
+    /// The description of each enum used in more than one place: its uses' description when
+    /// they all agree, else none.
+    private var sharedDescriptions: [EnumKey: String?] = [:]
+    /// The formats each JSON key's string schemas give, and its integer schemas give.
+    private var stringFormats: [String: Set<String>] = [:]
+    private var integerFormats: [String: Set<String>] = [:]
+
+    init() {}
+
+    /// The census of `document`: its components, operations and webhooks.
+    init(_ document: Document) {
+        var walk = Walk()
+        for named in document.schemas { walk.children(of: named.schema, leaf: named.name) }
+        for operation in document.operations {
+            for parameter in operation.parameters { walk.visit(parameter.schema, leaf: parameter.name) }
+            for media in operation.requestBody?.content ?? [] { walk.visit(media.schema, leaf: "body") }
+            for response in operation.responses {
+                for media in response.content { walk.visit(media.schema, leaf: "body") }
+            }
+        }
+        for webhook in document.webhooks { walk.visit(webhook.payload, leaf: webhook.name) }
+        stringFormats = walk.stringFormats
+        integerFormats = walk.integerFormats
+
+        var wanted: [String: Int] = [:]
+        var candidates: [(EnumKey, String)] = []
+        for key in walk.enumOrder {
+            guard let uses = walk.enumUses[key], uses.count > 1 else { continue }
+            let descriptions = uses.map(\.description)
+            sharedDescriptions[key] = descriptions.allSatisfy({ $0 == descriptions[0] }) ? descriptions[0] : nil
+            let common = Self.commonSuffix(uses.map { SwiftNaming.words($0.leaf) })
+            guard !common.isEmpty else { continue }
+            let name = SwiftNaming.bounded(SwiftNaming.typeName(common.joined(separator: "_")))
+            wanted[name, default: 0] += 1
+            candidates.append((key, name))
+        }
+        for (key, name) in candidates where wanted[name] == 1 { sharedNames[key] = name }
+    }
+
+    /// The key of `schema` when it is an enum written in place; `nil` for anything else.
+    static func enumKey(_ schema: Schema) -> EnumKey? {
+        switch schema.kind {
+        case .string(_, let values?) where !values.isEmpty: return EnumKey(isInteger: false, values: values, names: schema.enumNames)
+        case .integer(_, let values?) where !values.isEmpty:
+            return EnumKey(isInteger: true, values: values.map(String.init), names: schema.enumNames)
+        default: return nil
+        }
+    }
+
+    /// The shared name of the enum with `key`, when it is used in several places and has one.
+    func sharedName(for key: EnumKey) -> String? { sharedNames[key] }
+
+    /// `schema` as the one type for every use of its enum: the description its uses agree on.
+    func shared(_ schema: Schema, key: EnumKey) -> Schema {
+        guard let description = sharedDescriptions[key] else { return schema }
+        var copy = schema
+        copy.description = description
+        copy.title = nil
+        return copy
+    }
+
+    /// `schema`, the schema of the property `key`, with the format the key has elsewhere when it
+    /// gives none itself (see the type's documentation).
+    func withUsualFormat(_ schema: Schema, key: String) -> Schema {
+        var copy = schema
+        switch schema.kind {
+        case .string(nil, nil):
+            guard Self.isCompound(key), Self.isIdentifier(key), let formats = stringFormats[key], formats == ["uuid"] else { return schema }
+            copy.kind = .string(format: "uuid", enumValues: nil)
+        case .integer(nil, nil):
+            guard Self.isCompound(key), let formats = integerFormats[key], formats.count == 1, let format = formats.first else { return schema }
+            copy.kind = .integer(format: format, enumValues: nil)
+        default:
+            return schema
+        }
+        return copy
+    }
+
+    /// `chat_id`, `partIndex`: a name of two words or more.
+    static func isCompound(_ key: String) -> Bool {
+        SwiftNaming.words(key).count > 1
+    }
+
+    /// `id`, `chat_id`, `chatId`: a name whose last word is `id`.
+    static func isIdentifier(_ key: String) -> Bool {
+        SwiftNaming.words(key).last == "id"
+    }
+
+    /// The words every list ends with, in order.
+    static func commonSuffix(_ lists: [[String]]) -> [String] {
+        guard var common = lists.first else { return [] }
+        for list in lists.dropFirst() {
+            var shared: [String] = []
+            for (mine, theirs) in zip(common.reversed(), list.reversed()) {
+                guard mine == theirs else { break }
+                shared.insert(mine, at: 0)
+            }
+            common = shared
+        }
+        return common
+    }
+
+    /// One pass over the schemas written in place (references are walked where they are defined).
+    private struct Walk {
+        struct Use {
+            var leaf: String
+            var description: String?
+        }
+
+        var enumOrder: [EnumKey] = []
+        var enumUses: [EnumKey: [Use]] = [:]
+        var seen: Set<SourceMark> = []
+        var stringFormats: [String: Set<String>] = [:]
+        var integerFormats: [String: Set<String>] = [:]
+
+        mutating func visit(_ schema: Schema?, leaf: String) {
+            guard let schema, seen.insert(schema.mark).inserted else { return }
+            if let key = SchemaCensus.enumKey(schema) {
+                if enumUses[key] == nil { enumOrder.append(key) }
+                enumUses[key, default: []].append(Use(leaf: leaf, description: schema.description ?? schema.title))
+                return
+            }
+            children(of: schema, leaf: leaf)
+        }
+
+        mutating func children(of schema: Schema, leaf: String) {
+            switch schema.kind {
+            case .object(let object):
+                for property in object.properties {
+                    record(property.schema, key: property.name)
+                    visit(property.schema, leaf: property.name)
+                }
+                visit(object.additionalProperties, leaf: leaf)
+            case .array(let items):
+                visit(items, leaf: leaf)
+            case .composition(_, let members):
+                for member in members { visit(member, leaf: leaf) }
+            case .reference, .string, .integer, .number, .boolean, .any:
+                return
+            }
+        }
+
+        mutating func record(_ schema: Schema, key: String) {
+            switch schema.kind {
+            case .string(let format?, nil): stringFormats[key, default: []].insert(format)
+            case .integer(let format?, nil): integerFormats[key, default: []].insert(format)
+            default: return
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import SDKModel
+import Testing
+
+private let sharedSpec = """
+    openapi: 3.1.0
+    info: {title: T, version: '1'}
+    paths:
+      /sends:
+        get:
+          parameters:
+            - {name: service, in: query, schema: {type: string, enum: [SMS, iMessage]}}
+          responses:
+            '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Send'}}}}
+    components:
+      schemas:
+        Send:
+          type: object
+          properties:
+            service: {type: string, enum: [iMessage, SMS], description: first}
+            preferred_service: {type: string, enum: [iMessage, SMS], description: second}
+            kind: {type: string, enum: [a, b]}
+            id: {type: string, format: uuid}
+            chat_id: {type: string, format: uuid}
+            count: {type: integer, format: int32}
+        Event:
+          type: object
+          properties:
+            kind: {type: string, enum: [b, a]}
+            mode: {type: string, enum: [a, b, c]}
+            id: {type: string}
+            chat_id: {type: string}
+            message_id: {type: string}
+            count: {type: integer}
+        Other:
+          type: object
+          properties:
+            kind: {type: string, enum: [x, y]}
+            other_kind: {type: string, enum: [x, y]}
+    """
+
+@Suite("One type per meaning: shared inline enums and formats")
+struct SharedTypeTests {
+    private func properties(_ name: String, in sdk: SDK) throws -> [String: String] {
+        guard case .structure(let properties, _) = try #require(sdk.models.first { $0.typeName == name }).kind else { return [:] }
+        return Dictionary(uniqueKeysWithValues: properties.map { ($0.jsonKey, $0.type.swiftSource) })
+    }
+
+    @Test("Inline enums with the same values are one type, named by the words their names end with")
+    func sharedEnums() throws {
+        let sdk = try #require(try build(sharedSpec).sdk)
+        let send = try properties("Send", in: sdk)
+        let event = try properties("Event", in: sdk)
+        #expect(send["service"] == "Service")
+        #expect(send["preferred_service"] == "Service", "the query parameter's [SMS, iMessage] too: order does not matter")
+        #expect(send["kind"] == event["kind"])
+        #expect(event["mode"] == "EventMode", "other values, another type")
+        let service = try #require(sdk.models.first { $0.typeName == "Service" })
+        #expect(service.description == nil, "the uses' descriptions disagree")
+        #expect(sdk.models.filter { $0.typeName.hasSuffix("Service") }.count == 1)
+        // `kind` (in Send and Event) and `kind`/`other_kind` (in Other) both want `Kind`: neither gets it.
+        #expect(send["kind"] == "SendKind")
+        #expect(try properties("Other", in: sdk)["other_kind"] == "OtherKind")
+    }
+
+    @Test("A compound key without a format takes the one it has elsewhere; bare 'id' and 'count' do not")
+    func formatsCarryOver() throws {
+        let event = try properties("Event", in: try #require(try build(sharedSpec).sdk))
+        #expect(event["chat_id"] == "UUID")
+        #expect(event["message_id"] == "String", "no schema gives it a format")
+        #expect(event["id"] == "String")
+        #expect(event["count"] == "Int")
+    }
+}
