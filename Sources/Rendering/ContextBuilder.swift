@@ -15,6 +15,8 @@ struct ContextBuilder {
     let bodyChoosingMethods: Set<String>
     /// The type each `typealias` model names, by the alias's name.
     let aliasTargets: [String: SwiftType]
+    /// The properties of each struct model, by its type name.
+    let structProperties: [String: [Property]]
 
     /// Contexts for `sdk`; the resource tree is walked here, once.
     init(sdk: SDK) {
@@ -28,10 +30,16 @@ struct ContextBuilder {
         self.resources = ordered
         self.bodyChoosingMethods = Set(sdk.errorCases.flatMap { $0.bodies.dropFirst().flatMap(\.operations) })
         var aliasTargets: [String: SwiftType] = [:]
+        var structProperties: [String: [Property]] = [:]
         for model in sdk.models {
-            if case .alias(let target) = model.kind { aliasTargets[model.typeName] = target }
+            switch model.kind {
+            case .alias(let target): aliasTargets[model.typeName] = target
+            case .structure(let properties, _): structProperties[model.typeName] = properties
+            default: continue
+            }
         }
         self.aliasTargets = aliasTargets
+        self.structProperties = structProperties
     }
 
     /// What every file's header needs.

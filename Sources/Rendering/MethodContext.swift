@@ -31,9 +31,13 @@ extension ContextBuilder {
             "headerItems": .objects(headerItems.map(parameterContext)),
             "statements": .texts(code.statements),
             "errorName": .text(sdk.errorName),
+            "discardable": .flag(method.discardableResult),
         ]
         if let body = method.body {
             context["body"] = .object(["required": .flag(body.required), "setBody": .text(setBodyStatement(body))])
+        }
+        if let fields = method.bodyFields, let body = method.body {
+            context["flattened"] = .object(flattened(method, body: body, fields: fields, returns: code.returnsDoc))
         }
         if case .byStatus(let responses) = method.response {
             context["statusEnum"] = .object(statusEnum(responses, of: method))
@@ -144,17 +148,48 @@ extension ContextBuilder {
         ]
     }
 
-    /// A method's arguments in declaration order: required parameters, a required body, optional
-    /// parameters (defaulted to `nil`), an optional body, then `options`.
-    private func arguments(of method: Method) -> [(label: String, name: String, declaration: String)] {
-        func argument(_ label: String, _ type: SwiftType, required: Bool) -> (label: String, name: String, declaration: String) {
-            let name = SwiftNaming.escaped(label)
-            return (label, name, required ? "\(name): \(type.swiftSource)" : "\(name): \(SwiftType.optional(type).swiftSource) = nil")
+    /// The overload taking the body's properties as parameters: its signature, docs, and the
+    /// call to the method taking the body value.
+    private func flattened(_ method: Method, body: MethodBody, fields: [BodyField], returns: String?) -> TemplateObject {
+        var declarations = method.parameters.filter(\.required).map { argument($0.label, $0.type, required: true).declaration }
+        declarations += fields.filter { $0.required && $0.singleCase == nil }.map { argument($0.label, $0.type, required: true).declaration }
+        declarations += method.parameters.filter { !$0.required }.map { argument($0.label, $0.type, required: false).declaration }
+        for field in fields where !field.required || field.singleCase != nil {
+            let name = SwiftNaming.escaped(field.label)
+            declarations.append(
+                field.singleCase.map { "\(name): \(field.type.swiftSource) = .\(SwiftNaming.escaped($0))" }
+                    ?? argument(field.label, field.type, required: false).declaration)
         }
+        declarations.append(argument("options", .named("RequestOptions"), required: false).declaration)
+        let passed = method.parameters.map { "\(SwiftNaming.escaped($0.label)): \(SwiftNaming.escaped($0.label))" }
+        let value =
+            body.type.swiftSource + "(" + fields.map { "\(SwiftNaming.escaped($0.label)): \(SwiftNaming.escaped($0.label))" }.joined(separator: ", ")
+            + ")"
+        let call = "try await \(SwiftNaming.escaped(method.name))(" + (passed + ["body: " + value, "options: options"]).joined(separator: ", ") + ")"
+        return [
+            "docLines": .texts(docLines(for: method, returns: returns, bodyFields: fields)),
+            "signature": .text(declarations.joined(separator: ", ")),
+            "call": .text(call),
+        ]
+    }
+
+    /// One argument's declaration: `label: Type`, or `label: Type? = nil` when it is optional.
+    private func argument(_ label: String, _ type: SwiftType, required: Bool) -> (label: String, name: String, declaration: String) {
+        let name = SwiftNaming.escaped(label)
+        return (label, name, required ? "\(name): \(type.swiftSource)" : "\(name): \(SwiftType.optional(type).swiftSource) = nil")
+    }
+
+    /// A method's arguments in declaration order: required parameters, a required body, optional
+    /// parameters (defaulted to `nil`), an optional body, then `options`. An optional body has no
+    /// default when the method also takes its properties (the overload a call without one picks).
+    private func arguments(of method: Method) -> [(label: String, name: String, declaration: String)] {
         var result = method.parameters.filter(\.required).map { argument($0.label, $0.type, required: true) }
         if let body = method.body, body.required { result.append(argument("body", body.type, required: true)) }
         result += method.parameters.filter { !$0.required }.map { argument($0.label, $0.type, required: false) }
-        if let body = method.body, !body.required { result.append(argument("body", body.type, required: false)) }
+        if let body = method.body, !body.required {
+            result.append(
+                method.bodyFields == nil ? argument("body", body.type, required: false) : ("body", "body", "body: \(body.type.swiftSource)?"))
+        }
         result.append(argument("options", .named("RequestOptions"), required: false))
         return result
     }
@@ -241,14 +276,19 @@ extension ContextBuilder {
         return parts.isEmpty ? "\"/\"" : parts.joined(separator: " + ")
     }
 
-    /// Summary, description, the HTTP method and path, then parameters, returns and throws.
-    private func docLines(for method: Method, returns: String?) -> [String] {
+    /// Summary, description, the HTTP method and path, then parameters (the body's properties
+    /// for the overload taking them), returns and throws.
+    private func docLines(for method: Method, returns: String?, bodyFields: [BodyField]? = nil) -> [String] {
         var parameterLines: [String] = []
         for parameter in method.parameters {
             parameterLines += parameterDoc(
                 label: parameter.label, text: parameter.description ?? "The `\(parameter.wireName)` \(parameter.kind.rawValue) parameter.")
         }
-        if let body = method.body {
+        if let bodyFields {
+            for field in bodyFields {
+                parameterLines += parameterDoc(label: field.label, text: field.description ?? "The body's `\(field.label)`.")
+            }
+        } else if let body = method.body {
             parameterLines += parameterDoc(label: "body", text: body.description ?? "The request body.")
         }
         parameterLines += parameterDoc(

@@ -48,7 +48,10 @@ extension ContextBuilder {
                     "valuePatterns": .text(variant.discriminatorValues.map(SwiftText.stringLiteral).joined(separator: ", ")),
                 ]
             }
-            var oneOfContext: TemplateObject = ["variants": .objects(variants), "indirect": .flag(oneOf.isRecursive)]
+            var oneOfContext: TemplateObject = [
+                "variants": .objects(variants), "indirect": .flag(oneOf.isRecursive),
+                "factories": .objects(oneOf.variants.compactMap { factory($0, discriminator: oneOf.discriminatorProperty) }),
+            ]
             if let property = oneOf.discriminatorProperty {
                 oneOfContext["discriminator"] = .object([
                     "propertyLiteral": .text(SwiftText.stringLiteral(property)),
@@ -116,6 +119,23 @@ extension ContextBuilder {
         return context
     }
 
+    /// `static func text(_ value: String) -> Self` for a variant whose struct has one property to
+    /// give (the others optional, or a discriminator with one value): `.text("Hi!")` for
+    /// `.text(TextPart(type: .text, value: "Hi!"))`. Never when that property is the union's
+    /// discriminator: the value would name the case, not fill it.
+    private func factory(_ variant: OneOf.Variant, discriminator: String?) -> TemplateObject? {
+        guard let typeName = variant.type.name, let properties = structProperties[typeName] else { return nil }
+        let given = properties.filter { $0.required && $0.singleCase == nil }
+        guard given.count == 1, let property = given.first, property.type != variant.type, property.jsonKey != discriminator else { return nil }
+        let name = SwiftNaming.escaped(variant.name)
+        let label = SwiftNaming.escaped(property.swiftName)
+        return [
+            "docLines": .texts(["/// `.\(variant.name)(\(typeName)(\(property.swiftName): value))`, the other properties left at their defaults."]),
+            "declaration": .text("public static func \(name)(_ value: \(property.type.swiftSource)) -> Self"),
+            "body": .text(".\(name)(\(typeName)(\(label): value))"),
+        ]
+    }
+
     /// Whether `type` is `Date`, directly or through typealiases of the SDK.
     private func isDate(_ type: SwiftType) -> Bool {
         var current = type
@@ -128,11 +148,13 @@ extension ContextBuilder {
         return false
     }
 
-    /// The memberwise `init`'s parameters, optional ones defaulted to `nil`.
+    /// The memberwise `init`'s parameters, optional ones defaulted to `nil`, a single-case enum
+    /// (a discriminator) to its case.
     private func initParameters(_ properties: [Property]) -> String {
         properties.map { property in
             let name = SwiftNaming.escaped(property.swiftName)
-            return "\(name): \(property.declaredType.swiftSource)" + (property.required ? "" : " = nil")
+            let defaultValue = property.singleCase.map { " = .\(SwiftNaming.escaped($0))" } ?? (property.required ? "" : " = nil")
+            return "\(name): \(property.declaredType.swiftSource)" + defaultValue
         }.joined(separator: ", ")
     }
 }

@@ -157,6 +157,27 @@ public struct Method: Sendable, Hashable {
     /// The operation's own security alternatives (scheme names sent together); `nil` when it
     /// follows the document's, empty when it sends no credential.
     public var security: [[String]]? = nil
+    /// The JSON body's properties, when the method also takes them as parameters of its own
+    /// (an overload beside the one taking the body value); `nil` when it does not.
+    public var bodyFields: [BodyField]? = nil
+    /// Whether callers often ignore the answer (it changes something: not `GET` or `HEAD`), so
+    /// the method is `@discardableResult`.
+    public var discardableResult: Bool { returnType != nil && httpMethod != "GET" && httpMethod != "HEAD" }
+}
+
+/// A property of a method's JSON body, taken as a parameter of the method.
+public struct BodyField: Sendable, Hashable {
+    /// The Swift name: the parameter label and the memberwise `init` label.
+    public var label: String
+    /// The Swift type without optionality.
+    public var type: SwiftType
+    /// Whether it must be given (optional ones default to `nil`).
+    public var required: Bool
+    /// What it means.
+    public var description: String?
+    /// The one case of its enum type, which the parameter defaults to (a discriminator such as
+    /// `type: {enum: [text]}`); `nil` otherwise.
+    public var singleCase: String?
 }
 
 /// What one success response carries, as the method returns it.
@@ -391,6 +412,9 @@ public struct Property: Sendable, Hashable {
     public var isIndirect: Bool = false
     /// The documented default value, as written in the spec.
     public var defaultValue: String? = nil
+    /// The one case of the property's enum type when it has only one (a discriminator such as
+    /// `type: {enum: [text]}`): the memberwise `init` defaults to it.
+    public var singleCase: String? = nil
 }
 
 /// A case of a string enum.

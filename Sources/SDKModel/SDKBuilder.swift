@@ -22,6 +22,7 @@ public enum SDKBuilder {
         let naming = ResourceNaming(operations: document.operations)
         for operation in document.operations {
             var placed = MethodBuilder.method(for: operation, config: config, naming: naming, types: &types)
+            placed.method.bodyFields = BodyFlattening.fields(for: placed.method, types: types)
             placed.method.security = operation.security.map {
                 security.alternatives($0, of: .operation(MethodBuilder.describe(operation)), log: &types.log)
             }
@@ -43,7 +44,8 @@ public enum SDKBuilder {
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             baseURLEnvironmentVariable: config.baseURLEnvironmentVariable,
             resources: tree.resources, rootMethods: tree.rootMethods,
-            models: RecursionAnalysis.markIndirectProperties(types.models), errorCases: errorCases, webhooks: webhooks,
+            models: RecursionAnalysis.markIndirectProperties(BodyFlattening.markSingleCases(types.models, types: types)), errorCases: errorCases,
+            webhooks: webhooks,
             credentials: credentials, security: documentSecurity
         )
         return (sdk, types.log.all)

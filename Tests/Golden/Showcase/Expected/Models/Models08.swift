@@ -121,7 +121,7 @@ public struct ImageAttachment: Codable, Hashable, Sendable {
     public var url: String
 
     /// Creates a value from its properties.
-    public init(type: ImageAttachmentTypeModel, url: String) {
+    public init(type: ImageAttachmentTypeModel = .image, url: String) {
         self.type = type
         self.url = url
     }

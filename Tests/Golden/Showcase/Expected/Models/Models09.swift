@@ -67,6 +67,16 @@ public enum Attachment: Codable, Hashable, Sendable {
     /// A variant this version of the SDK does not know, kept as raw JSON.
     case unknown(JSONValue)
 
+    /// `.image(ImageAttachment(url: value))`, the other properties left at their defaults.
+    public static func image(_ value: String) -> Self {
+        .image(ImageAttachment(url: value))
+    }
+
+    /// `.file(FileAttachment(name: value))`, the other properties left at their defaults.
+    public static func file(_ value: String) -> Self {
+        .file(FileAttachment(name: value))
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try? decoder.container(keyedBy: DynamicCodingKey.self)
         switch try container?.decodeIfPresent(String.self, forKey: DynamicCodingKey("type")) {

@@ -9,7 +9,7 @@ public struct FileAttachment: Codable, Hashable, Sendable {
     public var name: String
 
     /// Creates a value from its properties.
-    public init(type: FileAttachmentTypeModel, name: String) {
+    public init(type: FileAttachmentTypeModel = .file, name: String) {
         self.type = type
         self.name = name
     }
@@ -95,7 +95,7 @@ public struct PostDeletedPayload: Codable, Hashable, Sendable {
     public var postID: UUID
 
     /// Creates a value from its properties.
-    public init(kind: PostDeletedPayloadKind, postID: UUID) {
+    public init(kind: PostDeletedPayloadKind = .postDeleted, postID: UUID) {
         self.kind = kind
         self.postID = postID
     }

@@ -59,6 +59,7 @@ extension ShowcaseClient.Posts {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `Post`.
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
+    @discardableResult
     public func create(body: Post, options: RequestOptions? = nil) async throws(ShowcaseError) -> Post {
         var request = APIRequest(method: .post, path: "/v2/posts", operationID: "createPost")
         request.setBody(try core.encodeJSON(body, mapError: ShowcaseError.init))

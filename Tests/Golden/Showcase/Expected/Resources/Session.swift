@@ -27,6 +27,7 @@ extension ShowcaseClient.Session {
     /// - Returns: The decoded `CreateSessionResponse`.
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
     @available(*, deprecated)
+    @discardableResult
     public func create(body: CreateSessionRequest, options: RequestOptions? = nil) async throws(ShowcaseError) -> CreateSessionResponse {
         var request = APIRequest(method: .post, path: "/v2/session", operationID: "createSession")
         request.setBody(try core.encodeForm(body, mapError: ShowcaseError.init))

@@ -26,11 +26,27 @@ extension StudioClient.Completions {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `Completion`.
     /// - Throws: `StudioError`; each documented error status has its own case.
+    @discardableResult
     public func create(body: CompletionRequest, options: RequestOptions? = nil) async throws(StudioError) -> Completion {
         var request = APIRequest(method: .post, path: "/completions", operationID: "createCompletion")
         request.setBody(try core.encodeJSON(body, mapError: StudioError.init))
         let response = try await core.send(request, options: options, mapError: { StudioError($0, operation: "createCompletion") })
         return try core.decode(Completion.self, from: response, mapError: { StudioError($0, operation: "createCompletion") })
+    }
+
+    /// Completes a prompt, whole or streamed.
+    ///
+    /// `POST /completions`
+    ///
+    /// - Parameters:
+    ///   - prompt: The body's `prompt`.
+    ///   - stream: Whether the answer streams as Server-Sent Events.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
+    /// - Returns: The decoded `Completion`.
+    /// - Throws: `StudioError`; each documented error status has its own case.
+    @discardableResult
+    public func create(prompt: String, stream: Bool? = nil, options: RequestOptions? = nil) async throws(StudioError) -> Completion {
+        try await create(body: CompletionRequest(prompt: prompt, stream: stream), options: options)
     }
 
     /// `create`, streaming: the response arrives as `text/event-stream`, read as it arrives. Sets the body's `stream` to `true`.

@@ -62,12 +62,30 @@ extension WidgetsClient.WidgetsResource {
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
+    @discardableResult
     public func create(idempotencyKey: String, body: WidgetDraft, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
         var request = APIRequest(method: .post, path: "/v1/widgets", operationID: "createWidget")
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.setBody(try core.encodeJSON(body, mapError: WidgetsError.init))
         let response = try await core.send(request, options: options, mapError: WidgetsError.init)
         return try core.decode(Widget.self, from: response, mapError: WidgetsError.init)
+    }
+
+    /// Create a widget.
+    ///
+    /// `POST /v1/widgets`
+    ///
+    /// - Parameters:
+    ///   - idempotencyKey: Retries with the same key create the widget once.
+    ///   - name: The body's `name`.
+    ///   - status: Where a widget is in its life.
+    ///   - tags: The body's `tags`.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
+    /// - Returns: The decoded `Widget`.
+    /// - Throws: `WidgetsError`; each documented error status has its own case.
+    @discardableResult
+    public func create(idempotencyKey: String, name: String, status: WidgetStatus? = nil, tags: [String]? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
+        try await create(idempotencyKey: idempotencyKey, body: WidgetDraft(name: name, status: status, tags: tags), options: options)
     }
 
     /// Fetch one widget.
@@ -96,13 +114,32 @@ extension WidgetsClient.WidgetsResource {
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     @available(*, deprecated)
-    public func update(widgetID: UUID, body: WidgetDraft? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
+    @discardableResult
+    public func update(widgetID: UUID, body: WidgetDraft?, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
         var request = APIRequest(method: .patch, path: "/v1/widgets/" + PathEncoding.segment(widgetID), operationID: "updateWidget")
         if let body {
             request.setBody(try core.encodeJSON(body, mapError: WidgetsError.init))
         }
         let response = try await core.send(request, options: options, mapError: WidgetsError.init)
         return try core.decode(Widget.self, from: response, mapError: WidgetsError.init)
+    }
+
+    /// Change some fields of a widget.
+    ///
+    /// `PATCH /v1/widgets/{widget_id}`
+    ///
+    /// - Parameters:
+    ///   - widgetID: The `widget_id` path parameter.
+    ///   - name: The body's `name`.
+    ///   - status: Where a widget is in its life.
+    ///   - tags: The body's `tags`.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
+    /// - Returns: The decoded `Widget`.
+    /// - Throws: `WidgetsError`; each documented error status has its own case.
+    @available(*, deprecated)
+    @discardableResult
+    public func update(widgetID: UUID, name: String, status: WidgetStatus? = nil, tags: [String]? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
+        try await update(widgetID: widgetID, body: WidgetDraft(name: name, status: status, tags: tags), options: options)
     }
 
     /// Delete a widget.
