@@ -34,7 +34,11 @@ extension ContextBuilder {
             "discardable": .flag(method.discardableResult),
         ]
         if let body = method.body {
-            context["body"] = .object(["required": .flag(body.required), "setBody": .text(setBodyStatement(body))])
+            let paths = method.idempotencyKeyPaths.map { "[" + $0.map(SwiftText.stringLiteral).joined(separator: ", ") + "]" }
+            let fill = paths.isEmpty ? [] : ["request.fillIdempotencyKeys(at: [" + paths.joined(separator: ", ") + "])"]
+            context["body"] = .object([
+                "required": .flag(body.required), "setBody": .text(setBodyStatement(body)), "fillKeys": .texts(fill),
+            ])
         }
         if let fields = method.bodyFields, let body = method.body {
             context["flattened"] = .object(flattened(method, body: body, fields: fields, returns: code.returnsDoc))
@@ -228,9 +232,13 @@ extension ContextBuilder {
         ]
     }
 
-    /// The value argument: `label`, `object: label`, or the JSON text of it.
+    /// The value argument: `label`, `object: label`, or the JSON text of it; an idempotency key
+    /// the caller left out is a new one.
     private func valueArgument(_ parameter: MethodParameter) -> String {
         let name = SwiftNaming.escaped(parameter.label)
+        if parameter.fillsIdempotencyKey {
+            return name + (parameter.type == .named("UUID") ? " ?? UUID()" : " ?? IdempotencyKey.make()")
+        }
         switch parameter.encoding {
         case .text: return name
         case .object: return "object: " + name

@@ -157,6 +157,9 @@ public struct Method: Sendable, Hashable {
     /// The operation's own security alternatives (scheme names sent together); `nil` when it
     /// follows the document's, empty when it sends no credential.
     public var security: [[String]]? = nil
+    /// Where the JSON body holds optional idempotency keys the SDK fills in when absent (JSON
+    /// keys, `*` for every array item), so a retried call cannot act twice; empty when none.
+    public var idempotencyKeyPaths: [[String]] = []
     /// The JSON body's properties, when the method also takes them as parameters of its own
     /// (an overload beside the one taking the body value); `nil` when it does not.
     public var bodyFields: [BodyField]? = nil
@@ -302,6 +305,9 @@ public struct MethodParameter: Sendable, Hashable {
     public var encoding: ParameterEncoding = .text
     /// Whether the value is a list (an array, or a named alias of one).
     public var isList: Bool = false
+    /// Whether it is an optional idempotency-key header that the SDK fills with a new key when
+    /// the caller gives none (the same key on every attempt of the call).
+    public var fillsIdempotencyKey: Bool = false
 }
 
 /// How a request body is put on the wire.

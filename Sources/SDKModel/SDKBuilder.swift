@@ -23,6 +23,10 @@ public enum SDKBuilder {
         for operation in document.operations {
             var placed = MethodBuilder.method(for: operation, config: config, naming: naming, types: &types)
             placed.method.bodyFields = BodyFlattening.fields(for: placed.method, types: types)
+            placed.method.idempotencyKeyPaths = IdempotencyKeys.paths(in: placed.method.body, types: types)
+            for index in placed.method.parameters.indices where IdempotencyKeys.fills(placed.method.parameters[index]) {
+                placed.method.parameters[index].fillsIdempotencyKey = true
+            }
             placed.method.security = operation.security.map {
                 security.alternatives($0, of: .operation(MethodBuilder.describe(operation)), log: &types.log)
             }

@@ -56,4 +56,7 @@ public struct ShowcaseClient: Sendable {
 
     /// Calls under `client.session`.
     public var session: Session { Session(core: core) }
+
+    /// Calls under `client.notes`.
+    public var notes: Notes { Notes(core: core) }
 }

@@ -89,3 +89,26 @@ public struct ReactionCustomEmoji: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.emoji, forKey: DynamicCodingKey("emoji"))
     }
 }
+
+public struct SendNoteRequestPartsItem: Codable, Hashable, Sendable {
+    public var text: String
+    public var idempotencyKey: String?
+
+    /// Creates a value from its properties.
+    public init(text: String, idempotencyKey: String? = nil) {
+        self.text = text
+        self.idempotencyKey = idempotencyKey
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.text = try container.decode(String.self, forKey: DynamicCodingKey("text"))
+        self.idempotencyKey = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("idempotency_key"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.text, forKey: DynamicCodingKey("text"))
+        try container.encodeIfPresent(self.idempotencyKey, forKey: DynamicCodingKey("idempotency_key"))
+    }
+}

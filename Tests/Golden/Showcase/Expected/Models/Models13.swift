@@ -104,3 +104,22 @@ public struct CreateSessionResponse: Codable, Hashable, Sendable {
         try container.encodeRFC3339DateIfPresent(self.expiresAt, forKey: DynamicCodingKey("expires_at"))
     }
 }
+
+public struct SendNoteResponse: Codable, Hashable, Sendable {
+    public var id: String?
+
+    /// Creates a value from its properties.
+    public init(id: String? = nil) {
+        self.id = id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("id"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encodeIfPresent(self.id, forKey: DynamicCodingKey("id"))
+    }
+}
