@@ -22,6 +22,7 @@ extension ContextBuilder {
             context["structure"] = .object([
                 "properties": .objects(contexts), "initParameters": .text(initParameters(properties)),
                 "storage": .objects(storage), "hasStorage": .flag(!storage.isEmpty),
+                "hasSecrets": .flag(properties.contains(where: \.isSecret)), "mirrorChildren": .text(mirrorChildren(properties)),
             ])
         case .stringEnum(let cases):
             decodingNote = ["/// Values this version of the SDK does not know decode as `.unknown` instead of failing."]
@@ -134,6 +135,25 @@ extension ContextBuilder {
             "declaration": .text("public static func \(name)(_ value: \(property.type.swiftSource)) -> Self"),
             "body": .text(".\(name)(\(typeName)(\(label): value))"),
         ]
+    }
+
+    /// The children of the mirror that hides secret values: `"name": name as Any`, and
+    /// `"<redacted>"` (or `nil` when absent) for a secret.
+    private func mirrorChildren(_ properties: [Property]) -> String {
+        properties.map { property in
+            // Privately stored properties are read from their storage: a deprecated one's getter would warn.
+            var name = SwiftNaming.escaped(property.swiftName)
+            if property.isStoredPrivately {
+                name = "_" + property.swiftName + (property.isIndirect ? (property.required ? ".value" : "?.value") : "")
+            }
+            let value: String
+            if property.isSecret {
+                value = property.required ? "Redaction.placeholder" : "\(name).map { _ in Redaction.placeholder } as Any"
+            } else {
+                value = "\(name) as Any"
+            }
+            return "\(SwiftText.stringLiteral(property.swiftName)): \(value)"
+        }.joined(separator: ", ")
     }
 
     /// Whether `type` is `Date`, directly or through typealiases of the SDK.

@@ -421,6 +421,9 @@ public struct Property: Sendable, Hashable {
     /// The one case of the property's enum type when it has only one (a discriminator such as
     /// `type: {enum: [text]}`): the memberwise `init` defaults to it.
     public var singleCase: String? = nil
+    /// Whether it holds a secret (`format: password`, or a name such as `signing_secret`,
+    /// `access_token`, `password`, `api_key`), which descriptions and dumps of the model hide.
+    public var isSecret: Bool = false
 }
 
 /// A case of a string enum.

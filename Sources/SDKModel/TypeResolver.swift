@@ -338,10 +338,22 @@ struct TypeResolver {
                 Property(
                     swiftName: name, jsonKey: property.name, type: type, required: alwaysPresent,
                     description: schema.description ?? referencedDescription(schema),
-                    deprecated: schema.deprecated, defaultValue: schema.defaultValue
+                    deprecated: schema.deprecated, defaultValue: schema.defaultValue,
+                    isSecret: Self.holdsSecret(property.name, schema)
                 ))
         }
         return result
+    }
+
+    /// Whether a property holds a secret: its schema says `format: password`, or its name has
+    /// the word `secret`, `password` or `passphrase`, ends with `token` (not `tokens`: a count)
+    /// or with `api key` / `private key`.
+    static func holdsSecret(_ name: String, _ schema: Schema) -> Bool {
+        if case .string(format: "password", _) = schema.kind { return true }
+        let words = SwiftNaming.words(name)
+        if words.contains(where: { ["secret", "password", "passphrase", "apikey"].contains($0) }) { return true }
+        if words.last == "token" { return true }
+        return words.suffix(2) == ["api", "key"] || words.suffix(2) == ["private", "key"]
     }
 
     private func referencedDescription(_ schema: Schema) -> String? {

@@ -31,3 +31,21 @@ struct CallSiteTests {
         #expect(encoded.contains(#""type":"file""#) && encoded.contains(#""name":"report.pdf""#), "\(encoded)")
     }
 }
+
+@Suite("Secret properties are hidden from descriptions and dumps")
+struct SecretPropertyTests {
+    @Test("A token prints as <redacted> in description, debugDescription, interpolation and dump; other fields show")
+    func tokenHidden() throws {
+        let token = "tok_live_5up3r53cr3t"
+        let session = CreateSessionResponse(token: token, expiresAt: Date(timeIntervalSince1970: 0))
+        var dumped = ""
+        dump(session, to: &dumped)
+        for text in [String(describing: session), String(reflecting: session), "\(session)", dumped] {
+            #expect(!text.contains(token), "\(text)")
+            #expect(text.contains("<redacted>"), "\(text)")
+            #expect(text.contains("expiresAt"), "\(text)")
+        }
+        #expect(session.token == token, "the value itself is untouched")
+        #expect(!String(describing: CreateSessionResponse(token: nil)).contains("redacted"), "an absent secret shows as nil")
+    }
+}

@@ -61,3 +61,33 @@ struct ModelShapeTests {
         #expect(half.map(\.name) == ["a", "b"])
     }
 }
+
+@Suite("Which properties hold secrets")
+struct SecretPropertyRuleTests {
+    @Test("Secret, password, api key, a trailing token or format: password are secrets; token counts are not")
+    func rule() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Subscription:
+                  type: object
+                  properties:
+                    signing_secret: {type: string}
+                    access_token: {type: string}
+                    apiKey: {type: string}
+                    pin: {type: string, format: password}
+                    max_tokens: {type: integer}
+                    token_type: {type: string}
+                    name: {type: string}
+            """
+        let sdk = try #require(try build(spec).sdk)
+        guard case .structure(let properties, _)? = sdk.models.first?.kind else {
+            Issue.record("no struct")
+            return
+        }
+        #expect(properties.filter(\.isSecret).map(\.jsonKey) == ["signing_secret", "access_token", "apiKey", "pin"])
+    }
+}

@@ -23,7 +23,7 @@ public struct Auditable: Codable, Hashable, Sendable {
     }
 }
 
-public struct CreateSessionRequest: Codable, Hashable, Sendable {
+public struct CreateSessionRequest: Codable, Hashable, Sendable, CustomReflectable {
     public var username: String
     public var password: String?
     public var remember: Bool?
@@ -47,6 +47,12 @@ public struct CreateSessionRequest: Codable, Hashable, Sendable {
         try container.encode(self.username, forKey: DynamicCodingKey("username"))
         try container.encodeIfPresent(self.password, forKey: DynamicCodingKey("password"))
         try container.encodeIfPresent(self.remember, forKey: DynamicCodingKey("remember"))
+    }
+
+    /// The properties with secret values shown as `<redacted>`, so that `print`, string
+    /// interpolation and `dump` cannot reveal them.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["username": username as Any, "password": password.map { _ in Redaction.placeholder } as Any, "remember": remember as Any], displayStyle: .struct)
     }
 }
 

@@ -82,7 +82,7 @@ public struct Problem: Codable, Hashable, Sendable {
     }
 }
 
-public struct CreateSessionResponse: Codable, Hashable, Sendable {
+public struct CreateSessionResponse: Codable, Hashable, Sendable, CustomReflectable {
     public var token: String?
     public var expiresAt: Date?
 
@@ -102,6 +102,12 @@ public struct CreateSessionResponse: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encodeIfPresent(self.token, forKey: DynamicCodingKey("token"))
         try container.encodeRFC3339DateIfPresent(self.expiresAt, forKey: DynamicCodingKey("expires_at"))
+    }
+
+    /// The properties with secret values shown as `<redacted>`, so that `print`, string
+    /// interpolation and `dump` cannot reveal them.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["token": token.map { _ in Redaction.placeholder } as Any, "expiresAt": expiresAt as Any], displayStyle: .struct)
     }
 }
 
