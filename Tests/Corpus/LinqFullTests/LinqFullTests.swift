@@ -27,7 +27,16 @@ struct LinqFullTests {
             #expect(sent.method == "POST")
             #expect(sent.target == "/v3/chats")
             #expect(sent.header("Content-Type") == "application/json")
-            #expect(sent.bodyText == #"{"from":"+12052535597","message":{"parts":[{"type":"text","value":"Hello"}]},"to":["+14155559876"]}"#)
+            // The SDK fills the message's and each part's idempotency key, so a retry cannot send twice.
+            let body = try JSONDecoder().decode(CreateChatRequest.self, from: sent.body)
+            #expect(body.from == "+12052535597" && body.to == ["+14155559876"])
+            guard case .text(let part)? = body.message.parts.first else {
+                Issue.record("the part is not text: \(body.message.parts)")
+                return
+            }
+            #expect(part.value == "Hello" && part.type == .text)
+            #expect(part.idempotencyKey.flatMap(UUID.init(uuidString:)) != nil)
+            #expect(body.message.idempotencyKey.flatMap(UUID.init(uuidString:)) != nil)
             #expect(result.chat.id.uuidString.lowercased() == "94c6bf33-31d9-40e3-a0e9-f94250ecedb9")
         }
     }
