@@ -58,12 +58,20 @@ extension ContextBuilder {
             context["webhooks"] = .object([
                 "typeName": .text(webhooks.typeName),
                 "events": .objects(
-                    webhooks.events.map {
-                        [
-                            "name": .text(SwiftText.singleLine($0.name)), "caseName": .text($0.caseName),
-                            "payloadType": .text($0.payloadType.swiftSource),
-                        ]
+                    webhooks.events.flatMap { event in
+                        event.names.map {
+                            [
+                                "name": .text(SwiftText.singleLine($0)), "eventType": .text(SwiftText.singleLine(event.eventType)),
+                                "caseName": .text(event.caseName), "payloadType": .text(event.payloadType.swiftSource),
+                            ]
+                        }
                     }),
+                "decoders": .text(
+                    (["decode(name:from:)"] + (webhooks.discriminators.isEmpty && webhooks.eventHeader == nil ? [] : ["decode(eventType:from:)"])
+                        + (webhooks.eventHeader == nil ? [] : ["decode(headerFields:body:)"])
+                        + (webhooks.discriminators.isEmpty ? [] : ["decode(from:)"])).map { "`\(webhooks.typeName).\($0)`" }.joined(separator: ", ")),
+                "envelope": .text(webhooks.envelope.map { "`\($0.name)`" }.joined(separator: ", ")),
+                "hasEnvelope": .flag(!webhooks.envelope.isEmpty),
             ])
         }
         return context

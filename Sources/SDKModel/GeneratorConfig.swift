@@ -48,8 +48,16 @@ public struct GeneratorConfig: Sendable, Hashable {
     public var cursorParameter = "cursor"
     /// The response field that holds the next page's cursor.
     public var nextCursorField = "next_cursor"
-    /// Properties of webhook payloads whose example values tell the events apart.
+    /// Properties of webhook payloads whose example values tell the events apart: the first is
+    /// the event's type (what `webhookEventHeader` carries too), the others tell apart versions
+    /// of one event type (e.g. `webhook_version`).
     public var webhookDiscriminators: [String] = []
+    /// The webhook event enum's name; default: the client name's stem (`LinqClient` →
+    /// `LinqWebhookEvent`), or `<module>WebhookEvent` when the client name does not end in `Client`.
+    public var webhookTypeName: String?
+    /// The HTTP header each delivery carries its event type in (e.g. `X-Webhook-Event`), when
+    /// the API sends one.
+    public var webhookEventHeader: String?
     /// Per-operationId overrides, in file order.
     public var operations: [OperationOverride] = []
     /// Per-security-scheme credential settings, in file order.
@@ -152,7 +160,16 @@ private struct ConfigReader {
                     continue
                 }
                 config.webhookDiscriminators = items.compactMap { string($0, "webhooks.discriminators") }
-            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["discriminators"])
+            case "type": config.webhookTypeName = identifier(pair.value, "webhooks.type")
+            case "header":
+                guard let name = string(pair.value, "webhooks.header") else { continue }
+                if Self.isHeaderName(name) {
+                    config.webhookEventHeader = name
+                } else {
+                    log.error(
+                        "'webhooks.header' must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~), found '\(name)'", at: pair.value.mark)
+                }
+            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["discriminators", "type", "header"])
             }
         }
     }
@@ -217,6 +234,14 @@ private struct ConfigReader {
         if let scalar = node.scalar, !scalar.isNull { return scalar.value }
         log.error("expected a string for '\(what)', found \(node.kindDescription)", at: node.mark)
         return nil
+    }
+
+    /// Whether `text` is an HTTP field name (an RFC 9110 token).
+    static func isHeaderName(_ text: String) -> Bool {
+        let punctuation = Array("!#$%&'*+-.^_`|~".utf8)
+        let bytes = Array(text.utf8)
+        return !bytes.isEmpty
+            && bytes.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || punctuation.contains($0) }
     }
 
     /// A string that must already be a Swift identifier (the user chose it on purpose).

@@ -76,30 +76,57 @@ public struct Credential: Sendable, Hashable {
 
 /// The events of the spec's `webhooks`, as one enum with a decoder.
 public struct Webhooks: Sendable, Hashable {
-    /// One webhook.
+    /// One enum case: the webhooks of one event type that deliver the same payload type (the
+    /// versions of an event whose payload did not change share their case).
     public struct Event: Sendable, Hashable {
-        /// The enum case name, e.g. `messageSentV2026`.
+        /// The enum case name: from the event type (`messageReceived`) when the case is the only
+        /// one of its type, else from its first webhook's key (`messageReceivedV2026`).
         public var caseName: String
-        /// The key under `webhooks`, e.g. `message.sent.v2026`.
-        public var name: String
+        /// The keys under `webhooks` this case decodes, in spec order, e.g. `message.sent.v2026`.
+        public var names: [String]
+        /// The event type the API sends (the first discriminator's value, else the key without
+        /// its version suffix), e.g. `message.sent`.
+        public var eventType: String
         /// The Swift type of the delivered body.
         public var payloadType: SwiftType
-        /// The spec's summary.
+        /// The first webhook's summary.
         public var summary: String?
-        /// The spec's description.
+        /// The first webhook's description.
         public var description: String?
-        /// The values of the discriminator properties that identify this event, in config order;
-        /// empty when the spec does not give them all.
-        public var discriminatorValues: [String]
+        /// The values of the discriminators after the first (e.g. `webhook_version`) that tell
+        /// this case from the other cases of its event type, in config order: empty when it is
+        /// the only case of its type, `nil` when it is not and the spec does not give them (then
+        /// only `decode(name:from:)` reaches it).
+        public var versionValues: [String]?
+    }
+
+    /// A property every payload has with the same type: a computed property of the enum.
+    public struct EnvelopeProperty: Sendable, Hashable {
+        /// The enum's property name, e.g. `createdAt`.
+        public var name: String
+        /// The payload types' property name.
+        public var payloadName: String
+        /// The Swift type without optionality.
+        public var type: SwiftType
+        /// Whether every payload always has it.
+        public var required: Bool
+        /// The first payload's description of it.
+        public var description: String?
     }
 
     /// The enum's type name, e.g. `LinqWebhookEvent`.
     public var typeName: String
-    /// The events in spec order.
+    /// The cases in spec order (of their first webhook).
     public var events: [Event]
-    /// Payload properties that tell the events apart (from `sdkgen.yaml`); decoding without a
-    /// name is generated only when every event has a value for each.
+    /// Every webhook's key, in spec order.
+    public var names: [String]
+    /// Payload properties that tell the events apart (from `sdkgen.yaml`), the event type first;
+    /// decoding by the body alone is generated when there is at least one.
     public var discriminators: [String]
+    /// The header a delivery carries its event type in (from `sdkgen.yaml`), when the API sends one.
+    public var eventHeader: String? = nil
+    /// The properties every payload shares, in the first payload's order.
+    public var envelope: [EnvelopeProperty] = []
 }
 
 /// A group of methods under one property of the client, e.g. `chats` or `chats.typing`.

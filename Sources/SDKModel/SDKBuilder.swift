@@ -37,7 +37,8 @@ public enum SDKBuilder {
             types.log.warning("sdkgen.yaml names operation '\(override.operationID)', which the spec does not have", at: nil)
         }
         let errorCases = ErrorCaseBuilder.cases(for: document.operations, types: &types)
-        let webhooks = WebhookBuilder.webhooks(document.webhooks, moduleName: moduleName, config: config, types: &types)
+        let webhooks = WebhookBuilder.webhooks(
+            document.webhooks, moduleName: moduleName, clientName: clientName, config: config, types: &types)
         let tree = resources.resources(avoiding: types.takenTypeNames, log: &types.log)
         if types.log.hasErrors { return (nil, types.log.all) }
         let sdk = SDK(

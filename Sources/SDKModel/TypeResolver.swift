@@ -58,13 +58,24 @@ struct TypeResolver {
         return name
     }
 
-    /// The model declared as `typeName`, if any.
+    /// Withdraws the model declared last when it is `typeName` (an inline type found to be the
+    /// same as one declared before), freeing its name; `false` when it is not the last one.
+    mutating func withdrawLastModel(named typeName: String) -> Bool {
+        guard let last = models.last, last.typeName == typeName else { return false }
+        models.removeLast()
+        modelIndex[typeName] = nil
+        takenTypeNames.remove(typeName)
+        for (mark, name) in inlineTypeNames where name == typeName { inlineTypeNames[mark] = nil }
+        return true
+    }
+
     /// The type a model that is a `typealias` names, `nil` for any other model.
     func aliasTarget(of typeName: String) -> SwiftType? {
         guard case .alias(let target)? = model(named: typeName)?.kind else { return nil }
         return target
     }
 
+    /// The model declared as `typeName`, if any.
     func model(named typeName: String) -> Model? {
         modelIndex[typeName].map { models[$0] }
     }

@@ -111,27 +111,74 @@ struct ShowcaseModelTests {
         }
     }
 
-    @Test("Webhook deliveries are told apart by their kind")
+    @Test("Webhook deliveries are told apart by their kind and version; versions with one payload share a case")
     func webhooks() throws {
-        let published = try ShowcaseWebhookEvent.decode(
-            from: Data(#"{"kind":"post.published","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2"}"#.utf8))
+        let postID = "7d444840-9dc0-11d1-b245-5ffdce74fad2"
+        let published = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.published","version":"1","post_id":"\#(postID)"}"#.utf8))
         guard case .postPublished(let event) = published else {
             Issue.record("unexpected \(published)")
             return
         }
         #expect(event.postID.uuidString == "7D444840-9DC0-11D1-B245-5FFDCE74FAD2")
-        let deleted = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.deleted","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2"}"#.utf8))
-        guard case .postDeleted(let payload) = deleted else {
-            Issue.record("unexpected \(deleted)")
+        let second = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.published","version":"2","post_id":"\#(postID)","title":"Hi"}"#.utf8))
+        guard case .postPublishedV2(let v2) = second else {
+            Issue.record("unexpected \(second)")
             return
         }
-        #expect(payload.kind == .postDeleted)
+        #expect(v2.title == "Hi")
+        for name in ["post.deleted", "post.deleted.v2"] {
+            let deleted = try ShowcaseWebhookEvent.decode(name: name, from: Data(#"{"kind":"post.deleted","post_id":"\#(postID)"}"#.utf8))
+            guard case .postDeleted(let payload) = deleted else {
+                Issue.record("unexpected \(deleted)")
+                return
+            }
+            #expect(payload.kind == .postDeleted)
+        }
         let other = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.liked"}"#.utf8))
-        guard case .unknown(nil, let raw) = other else {
+        guard case .unknown("post.liked", let raw) = other else {
             Issue.record("unexpected \(other)")
             return
         }
         #expect(raw["kind"]?.stringValue == "post.liked")
+        let unnamed = try ShowcaseWebhookEvent.decode(from: Data(#"{"id":1}"#.utf8))
+        guard case .unknown(nil, _) = unnamed else {
+            Issue.record("unexpected \(unnamed)")
+            return
+        }
+        #expect(ShowcaseWebhookEvent.names == ["post.published", "post.published.v2", "post.deleted", "post.deleted.v2"])
+    }
+
+    @Test("The event header decides the event type, the body's version the payload; the body decides without the header")
+    func webhookHeader() throws {
+        let body = Data(#"{"kind":"ignored","version":"2","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2","title":"Hi"}"#.utf8)
+        var fields = HTTPFields()
+        fields[try #require(HTTPField.Name("X-Showcase-Event"))] = "post.published"
+        guard case .postPublishedV2 = try ShowcaseWebhookEvent.decode(headerFields: fields, body: body) else {
+            Issue.record("expected the version 2 payload")
+            return
+        }
+        guard case .unknown("ignored", _) = try ShowcaseWebhookEvent.decode(headerFields: HTTPFields(), body: body) else {
+            Issue.record("without the header the body's kind decides")
+            return
+        }
+        guard case .postDeleted = try ShowcaseWebhookEvent.decode(eventType: "post.deleted", from: body) else {
+            Issue.record("post.deleted has one payload for every version")
+            return
+        }
+    }
+
+    @Test("Fields every payload has are properties of the event; nil for an unknown one")
+    func webhookEnvelope() throws {
+        let event = try ShowcaseWebhookEvent.decode(
+            from: Data(#"{"kind":"post.published","version":"2","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2","title":"Hi"}"#.utf8))
+        #expect(event.postID?.uuidString == "7D444840-9DC0-11D1-B245-5FFDCE74FAD2")
+        #expect(event.version == "2")
+        let deleted = try ShowcaseWebhookEvent.decode(
+            eventType: "post.deleted", from: Data(#"{"kind":"post.deleted","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2"}"#.utf8))
+        #expect(deleted.version == nil)
+        #expect(deleted.postID != nil)
+        let unknown = try ShowcaseWebhookEvent.decode(from: Data(#"{"kind":"post.liked","post_id":"7d444840-9dc0-11d1-b245-5ffdce74fad2"}"#.utf8))
+        #expect(unknown.postID == nil)
     }
 }
 

@@ -192,8 +192,8 @@ struct ChatSnippetTests {
             """#, in: "ChatWebhookEvent.swift", of: files)
         expectSnippet(
             #"""
-                        case "message.sent":
-                            return .messageSent(try decoder.decode(Part.self, from: body))
+                    case "message.sent":
+                        return .messageSent(try payload(Part.self, from: body, name: name))
             """#, in: "ChatWebhookEvent.swift", of: files)
     }
 }

@@ -4,12 +4,14 @@
 import Foundation
 import SDKRuntime
 
-/// An event the Evil */ "API" /* \(PWNED) #warning("PWNED") delivers to your webhook endpoint: one case per webhook in the
-/// API description, and `.unknown` for any other, so a new event never breaks decoding.
+/// An event the Evil */ "API" /* \(PWNED) #warning("PWNED") delivers to your webhook endpoint: one case per event type (the
+/// versions of an event that deliver the same payload share their case), and `.unknown` for any
+/// other, so a new event never breaks decoding.
 public enum HostileWebhookEvent: Sendable {
-    /// `evil"PWNED`: */ #warning("PWNED")
-    case evilPwned(EvilPwned)
-    /// A webhook this version of the SDK does not know, with its raw JSON.
+    /// `"PWNED\(x)` (`evil"PWNED`): */ #warning("PWNED")
+    case pwnedX(EvilPwned)
+    /// An event this version of the SDK does not know, with its raw JSON and the name it was
+    /// decoded by (a webhook's name or an event type), when there was one.
     case unknown(name: String?, payload: JSONValue)
 
     /// The names of the webhooks this SDK knows (their keys in the API description).
@@ -17,34 +19,55 @@ public enum HostileWebhookEvent: Sendable {
         "evil\"PWNED",
     ]
 
-    /// Decodes the body of a delivery of the webhook called `name` (e.g. `evil"PWNED`).
+    /// Decodes the body of a delivery of the webhook called `name`, its key in the API
+    /// description (e.g. `evil"PWNED`).
     public static func decode(name: String, from body: Data) throws(WebhookDecodingError) -> HostileWebhookEvent {
-        let decoder = JSONCoding.makeDecoder()
+        switch name {
+        case "evil\"PWNED":
+            return .pwnedX(try payload(EvilPwned.self, from: body, name: name))
+        default:
+            return .unknown(name: name, payload: try json(body, name: name))
+        }
+    }
+
+    /// Decodes a delivery of the event type `eventType` as the API sends it (e.g. the
+    /// `event_type` of the body or a header).
+    public static func decode(eventType: String, from body: Data) throws(WebhookDecodingError) -> HostileWebhookEvent {
+        try decode(eventType: eventType, payload: try json(body, name: eventType), body: body)
+    }
+
+    /// Decodes a delivery, telling the event by the body's `kind"`.
+    public static func decode(from body: Data) throws(WebhookDecodingError) -> HostileWebhookEvent {
+        let payload = try json(body, name: nil)
+        guard let eventType = payload["kind\""]?.stringValue else { return .unknown(name: nil, payload: payload) }
+        return try decode(eventType: eventType, payload: payload, body: body)
+    }
+
+    /// The case for `eventType`.
+    private static func decode(eventType: String, payload: JSONValue, body: Data) throws(WebhookDecodingError) -> HostileWebhookEvent {
+        switch eventType {
+        case "\"PWNED\\(x)":
+            return .pwnedX(try self.payload(EvilPwned.self, from: body, name: "evil\"PWNED"))
+        default:
+            return .unknown(name: eventType, payload: payload)
+        }
+    }
+
+    /// The body as a typed payload.
+    private static func payload<Payload: Decodable>(_ type: Payload.Type, from body: Data, name: String) throws(WebhookDecodingError) -> Payload {
         do {
-            switch name {
-            case "evil\"PWNED":
-                return .evilPwned(try decoder.decode(EvilPwned.self, from: body))
-            default:
-                return .unknown(name: name, payload: try decoder.decode(JSONValue.self, from: body))
-            }
+            return try JSONCoding.makeDecoder().decode(type, from: body)
         } catch {
             throw WebhookDecodingError(name: name, reason: JSONCoding.describe(error))
         }
     }
 
-    /// Decodes a delivery, telling the webhook by the body's `kind"`.
-    public static func decode(from body: Data) throws(WebhookDecodingError) -> HostileWebhookEvent {
-        let payload: JSONValue
+    /// The body as any JSON.
+    private static func json(_ body: Data, name: String?) throws(WebhookDecodingError) -> JSONValue {
         do {
-            payload = try JSONCoding.makeDecoder().decode(JSONValue.self, from: body)
+            return try JSONCoding.makeDecoder().decode(JSONValue.self, from: body)
         } catch {
-            throw WebhookDecodingError(name: nil, reason: JSONCoding.describe(error))
-        }
-        switch [payload["kind\""]?.stringValue] {
-        case ["\"PWNED\\(x)"]:
-            return try decode(name: "evil\"PWNED", from: body)
-        default:
-            return .unknown(name: nil, payload: payload)
+            throw WebhookDecodingError(name: name, reason: JSONCoding.describe(error))
         }
     }
 }

@@ -4,54 +4,125 @@
 import Foundation
 import SDKRuntime
 
-/// An event the Showcase delivers to your webhook endpoint: one case per webhook in the
-/// API description, and `.unknown` for any other, so a new event never breaks decoding.
+/// An event the Showcase delivers to your webhook endpoint: one case per event type (the
+/// versions of an event that deliver the same payload share their case), and `.unknown` for any
+/// other, so a new event never breaks decoding.
 public enum ShowcaseWebhookEvent: Sendable {
     /// `post.published`: A post was published.
     case postPublished(PostEvent)
-    /// `post.deleted`: A post was deleted.
+    /// `post.published` (`post.published.v2`): A post was published (version 2, with its title).
+    case postPublishedV2(PostPublishedV2Payload)
+    /// `post.deleted` (`post.deleted`, `post.deleted.v2`): A post was deleted.
     case postDeleted(PostDeletedPayload)
-    /// A webhook this version of the SDK does not know, with its raw JSON.
+    /// An event this version of the SDK does not know, with its raw JSON and the name it was
+    /// decoded by (a webhook's name or an event type), when there was one.
     case unknown(name: String?, payload: JSONValue)
 
     /// The names of the webhooks this SDK knows (their keys in the API description).
     public static let names: [String] = [
         "post.published",
+        "post.published.v2",
         "post.deleted",
+        "post.deleted.v2",
     ]
 
-    /// Decodes the body of a delivery of the webhook called `name` (e.g. `post.published`).
+    /// Decodes the body of a delivery of the webhook called `name`, its key in the API
+    /// description (e.g. `post.published`).
     public static func decode(name: String, from body: Data) throws(WebhookDecodingError) -> ShowcaseWebhookEvent {
-        let decoder = JSONCoding.makeDecoder()
+        switch name {
+        case "post.published":
+            return .postPublished(try payload(PostEvent.self, from: body, name: name))
+        case "post.published.v2":
+            return .postPublishedV2(try payload(PostPublishedV2Payload.self, from: body, name: name))
+        case "post.deleted", "post.deleted.v2":
+            return .postDeleted(try payload(PostDeletedPayload.self, from: body, name: name))
+        default:
+            return .unknown(name: name, payload: try json(body, name: name))
+        }
+    }
+
+    /// Decodes a delivery of the event type `eventType` as the API sends it (e.g. the
+    /// `event_type` of the body or a header), telling its versions apart by the body's
+    /// `version`.
+    public static func decode(eventType: String, from body: Data) throws(WebhookDecodingError) -> ShowcaseWebhookEvent {
+        try decode(eventType: eventType, payload: try json(body, name: eventType), body: body)
+    }
+
+    /// Decodes a delivery by the event type in its `X-Showcase-Event` header, or by its
+    /// body when the header is missing.
+    public static func decode(headerFields: HTTPFields, body: Data) throws(WebhookDecodingError) -> ShowcaseWebhookEvent {
+        if let name = HTTPField.Name("X-Showcase-Event"), let eventType = headerFields[name] {
+            return try decode(eventType: eventType, from: body)
+        }
+        return try decode(from: body)
+    }
+
+    /// Decodes a delivery, telling the event by the body's `kind` and `version`.
+    public static func decode(from body: Data) throws(WebhookDecodingError) -> ShowcaseWebhookEvent {
+        let payload = try json(body, name: nil)
+        guard let eventType = payload["kind"]?.stringValue else { return .unknown(name: nil, payload: payload) }
+        return try decode(eventType: eventType, payload: payload, body: body)
+    }
+
+    /// The case for `eventType` and the body's `version`.
+    private static func decode(eventType: String, payload: JSONValue, body: Data) throws(WebhookDecodingError) -> ShowcaseWebhookEvent {
+        switch (eventType, payload["version"]?.stringValue) {
+        case ("post.published", "1"):
+            return .postPublished(try self.payload(PostEvent.self, from: body, name: "post.published"))
+        case ("post.published", "2"):
+            return .postPublishedV2(try self.payload(PostPublishedV2Payload.self, from: body, name: "post.published.v2"))
+        case ("post.deleted", _):
+            return .postDeleted(try self.payload(PostDeletedPayload.self, from: body, name: "post.deleted"))
+        default:
+            return .unknown(name: eventType, payload: payload)
+        }
+    }
+
+    /// The body as a typed payload.
+    private static func payload<Payload: Decodable>(_ type: Payload.Type, from body: Data, name: String) throws(WebhookDecodingError) -> Payload {
         do {
-            switch name {
-            case "post.published":
-                return .postPublished(try decoder.decode(PostEvent.self, from: body))
-            case "post.deleted":
-                return .postDeleted(try decoder.decode(PostDeletedPayload.self, from: body))
-            default:
-                return .unknown(name: name, payload: try decoder.decode(JSONValue.self, from: body))
-            }
+            return try JSONCoding.makeDecoder().decode(type, from: body)
         } catch {
             throw WebhookDecodingError(name: name, reason: JSONCoding.describe(error))
         }
     }
 
-    /// Decodes a delivery, telling the webhook by the body's `kind`.
-    public static func decode(from body: Data) throws(WebhookDecodingError) -> ShowcaseWebhookEvent {
-        let payload: JSONValue
+    /// The body as any JSON.
+    private static func json(_ body: Data, name: String?) throws(WebhookDecodingError) -> JSONValue {
         do {
-            payload = try JSONCoding.makeDecoder().decode(JSONValue.self, from: body)
+            return try JSONCoding.makeDecoder().decode(JSONValue.self, from: body)
         } catch {
-            throw WebhookDecodingError(name: nil, reason: JSONCoding.describe(error))
-        }
-        switch [payload["kind"]?.stringValue] {
-        case ["post.published"]:
-            return try decode(name: "post.published", from: body)
-        case ["post.deleted"]:
-            return try decode(name: "post.deleted", from: body)
-        default:
-            return .unknown(name: nil, payload: payload)
+            throw WebhookDecodingError(name: name, reason: JSONCoding.describe(error))
         }
     }
+
+    /// Every payload has it; `nil` only for `.unknown`.
+    public var postID: UUID? { envelope?.postID }
+
+    /// The payload version.
+    ///
+    /// Every payload has it; `nil` only for `.unknown`.
+    public var version: String? { envelope?.version }
+
+    /// The payload as the fields every payload has, `nil` for `.unknown`.
+    private var envelope: (any Envelope)? {
+        switch self {
+        case .postPublished(let payload): return payload
+        case .postPublishedV2(let payload): return payload
+        case .postDeleted(let payload): return payload
+        case .unknown: return nil
+        }
+    }
+
+    /// The fields every payload has.
+    fileprivate protocol Envelope {
+        var postID: UUID { get }
+        var version: String? { get }
+    }
 }
+
+extension PostEvent: ShowcaseWebhookEvent.Envelope {}
+
+extension PostPublishedV2Payload: ShowcaseWebhookEvent.Envelope {}
+
+extension PostDeletedPayload: ShowcaseWebhookEvent.Envelope {}

@@ -78,35 +78,3 @@ public struct SendNoteRequest: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.idempotencyKey, forKey: DynamicCodingKey("idempotency_key"))
     }
 }
-
-/// Values this version of the SDK does not know decode as `.unknown` instead of failing.
-public enum PostDeletedPayloadKind: RawRepresentable, Codable, Hashable, Sendable, ParameterValue {
-    case postDeleted
-    /// A value this version of the SDK does not know yet.
-    case unknown(String)
-
-    /// Creates the case for `rawValue`, or `.unknown(rawValue)`.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "post.deleted": self = .postDeleted
-        default: self = .unknown(rawValue)
-        }
-    }
-
-    /// The value as sent on the wire.
-    public var rawValue: String {
-        switch self {
-        case .postDeleted: return "post.deleted"
-        case .unknown(let value): return value
-        }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-}

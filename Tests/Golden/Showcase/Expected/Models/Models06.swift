@@ -63,22 +63,27 @@ public struct Delivery: Codable, Hashable, Sendable {
 public struct PostEvent: Codable, Hashable, Sendable {
     public var kind: String
     public var postID: UUID
+    /// The payload version.
+    public var version: String?
 
     /// Creates a value from its properties.
-    public init(kind: String, postID: UUID) {
+    public init(kind: String, postID: UUID, version: String? = nil) {
         self.kind = kind
         self.postID = postID
+        self.version = version
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.kind = try container.decode(String.self, forKey: DynamicCodingKey("kind"))
         self.postID = try container.decode(UUID.self, forKey: DynamicCodingKey("post_id"))
+        self.version = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("version"))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encode(self.kind, forKey: DynamicCodingKey("kind"))
         try container.encode(self.postID, forKey: DynamicCodingKey("post_id"))
+        try container.encodeIfPresent(self.version, forKey: DynamicCodingKey("version"))
     }
 }

@@ -155,3 +155,35 @@ public struct AuditedPost: Codable, Hashable, Sendable {
         try container.encode(self.revision, forKey: DynamicCodingKey("revision"))
     }
 }
+
+public struct PostPublishedV2Payload: Codable, Hashable, Sendable {
+    public var kind: String
+    public var postID: UUID
+    /// The payload version.
+    public var version: String?
+    public var title: String
+
+    /// Creates a value from its properties.
+    public init(kind: String, postID: UUID, version: String? = nil, title: String) {
+        self.kind = kind
+        self.postID = postID
+        self.version = version
+        self.title = title
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: DynamicCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: DynamicCodingKey("kind"))
+        self.postID = try container.decode(UUID.self, forKey: DynamicCodingKey("post_id"))
+        self.version = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("version"))
+        self.title = try container.decode(String.self, forKey: DynamicCodingKey("title"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicCodingKey.self)
+        try container.encode(self.kind, forKey: DynamicCodingKey("kind"))
+        try container.encode(self.postID, forKey: DynamicCodingKey("post_id"))
+        try container.encodeIfPresent(self.version, forKey: DynamicCodingKey("version"))
+        try container.encode(self.title, forKey: DynamicCodingKey("title"))
+    }
+}

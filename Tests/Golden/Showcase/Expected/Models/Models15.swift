@@ -91,24 +91,29 @@ public struct UploadAttachmentRequest: Codable, Hashable, Sendable {
 }
 
 public struct PostDeletedPayload: Codable, Hashable, Sendable {
-    public var kind: PostDeletedPayloadKind
+    public var kind: Kind
     public var postID: UUID
+    /// The payload version.
+    public var version: String?
 
     /// Creates a value from its properties.
-    public init(kind: PostDeletedPayloadKind = .postDeleted, postID: UUID) {
+    public init(kind: Kind = .postDeleted, postID: UUID, version: String? = nil) {
         self.kind = kind
         self.postID = postID
+        self.version = version
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.kind = try container.decode(PostDeletedPayloadKind.self, forKey: DynamicCodingKey("kind"))
+        self.kind = try container.decode(Kind.self, forKey: DynamicCodingKey("kind"))
         self.postID = try container.decode(UUID.self, forKey: DynamicCodingKey("post_id"))
+        self.version = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("version"))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encode(self.kind, forKey: DynamicCodingKey("kind"))
         try container.encode(self.postID, forKey: DynamicCodingKey("post_id"))
+        try container.encodeIfPresent(self.version, forKey: DynamicCodingKey("version"))
     }
 }
