@@ -135,4 +135,22 @@ struct CallSiteTests {
             #expect(outcomes == ["group chat", "group chat", "forbidden"])
         }
     }
+
+    @Test("Handle a webhook delivery")
+    func handleWebhook() throws {
+        let body = Data(deliveryJSON(type: "message.received", version: "2026-02-03", data: messageDataV2026).utf8)
+        var headerFields = HTTPFields()
+        headerFields[try #require(HTTPField.Name("X-Webhook-Event"))] = "message.received"
+        var seen: [String] = []
+        // before: the spec's key, version and all, which no header carries
+        if case .messageReceivedV2026(let received) = try LinqWebhookEvent.decode(name: "message.received.v2026", from: body) {
+            seen.append("\(received.data.direction) at \(received.createdAt)")
+        }
+        // after: what the delivery says, and the envelope's fields on the event itself
+        let event = try LinqWebhookEvent.decode(headerFields: headerFields, body: body)
+        if case .messageReceivedV2026(let received) = event {
+            seen.append("\(received.data.direction) at \(event.createdAt ?? .distantPast)")
+        }
+        #expect(seen.count == 2 && seen[0] == seen[1], "\(seen)")
+    }
 }
