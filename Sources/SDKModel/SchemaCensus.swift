@@ -5,7 +5,8 @@ import OpenAPI
 /// type is named, so that one meaning gets one Swift type:
 ///
 /// - Inline enums with the same set of values (in any order; with the same `x-enum-varnames`)
-///   are one type, its cases in the order of its first use. Used in
+///   are one type, its cases in the order of its first use; so are inline `oneOf`/`anyOf`s of
+///   the same references (in the same order, with the same discriminator). Used in
 ///   several places, it is named after the words that all their property names end with
 ///   (`service` and `preferred_service` → `Service`), unless no word is shared, another such enum
 ///   wants the same name, or the name is taken; then it keeps the name its first use would get.
@@ -16,17 +17,26 @@ import OpenAPI
 ///   different things in different schemas), string formats only to identifiers (a name ending
 ///   in `_id`/`Id`), and only `uuid`.
 struct SchemaCensus {
-    /// What makes two inline enums the same type: the values, sorted, with their given names.
+    /// What makes two inline schemas the same type: for enums the values, sorted, with their
+    /// given names; for a `oneOf`/`anyOf` of references the members in order and the discriminator.
     struct EnumKey: Hashable {
-        var isInteger: Bool
+        var kind: String
         var values: [String]
         var names: [String]?
+        var discriminator: Discriminator?
 
-        init(isInteger: Bool, values: [String], names: [String]?) {
+        init(kind: String, values: [String], names: [String]?) {
             let pairs = values.enumerated().map { (value: $1, name: names?.count == values.count ? names?[$0] : nil) }.sorted { $0.value < $1.value }
-            self.isInteger = isInteger
+            self.kind = kind
             self.values = pairs.map(\.value)
             self.names = names?.count == values.count ? pairs.compactMap(\.name) : nil
+        }
+
+        init(union kind: Schema.CompositionKind, members: [String], discriminator: Discriminator?) {
+            self.kind = kind.rawValue
+            self.values = members
+            self.names = nil
+            self.discriminator = discriminator
         }
     }
 
@@ -71,12 +81,20 @@ struct SchemaCensus {
         for (key, name) in candidates where wanted[name] == 1 { sharedNames[key] = name }
     }
 
-    /// The key of `schema` when it is an enum written in place; `nil` for anything else.
+    /// The key of `schema` when it is an enum, or a `oneOf`/`anyOf` of two or more references
+    /// (`null` members aside), written in place; `nil` for anything else.
     static func enumKey(_ schema: Schema) -> EnumKey? {
         switch schema.kind {
-        case .string(_, let values?) where !values.isEmpty: return EnumKey(isInteger: false, values: values, names: schema.enumNames)
+        case .string(_, let values?) where !values.isEmpty: return EnumKey(kind: "string", values: values, names: schema.enumNames)
         case .integer(_, let values?) where !values.isEmpty:
-            return EnumKey(isInteger: true, values: values.map(String.init), names: schema.enumNames)
+            return EnumKey(kind: "integer", values: values.map(String.init), names: schema.enumNames)
+        case .composition(let kind, let members) where kind != .allOf:
+            var names: [String] = []
+            for member in members where !TypeResolver.isNullSchema(member) {
+                guard case .reference(let name) = member.kind else { return nil }
+                names.append(name)
+            }
+            return names.count > 1 ? EnumKey(union: kind, members: names, discriminator: schema.discriminator) : nil
         default: return nil
         }
     }
@@ -166,7 +184,7 @@ struct SchemaCensus {
                 }
                 visit(object.additionalProperties, leaf: leaf)
             case .array(let items):
-                visit(items, leaf: leaf)
+                visit(items, leaf: leaf + "_item")
             case .composition(_, let members):
                 for member in members { visit(member, leaf: leaf) }
             case .reference, .string, .integer, .number, .boolean, .any:

@@ -175,7 +175,7 @@ struct TypeResolver {
             inlineTypeNames[schema.mark] = name
             inlineEnumTypeNames[key] = name
             takenTypeNames.insert(name)
-            enumTypeNames.insert(name)
+            if Self.isEnum(schema) { enumTypeNames.insert(name) }
             declare(census.shared(schema, key: key), as: name)
             return .named(name)
         }

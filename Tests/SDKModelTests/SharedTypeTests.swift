@@ -22,6 +22,7 @@ private let sharedSpec = """
             id: {type: string, format: uuid}
             chat_id: {type: string, format: uuid}
             count: {type: integer, format: int32}
+            parts: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Other'}, {$ref: '#/components/schemas/Event'}]}}
         Event:
           type: object
           properties:
@@ -31,6 +32,8 @@ private let sharedSpec = """
             chat_id: {type: string}
             message_id: {type: string}
             count: {type: integer}
+            parts: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Other'}, {$ref: '#/components/schemas/Event'}]}}
+            other_parts: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Event'}, {$ref: '#/components/schemas/Other'}]}}
         Other:
           type: object
           properties:
@@ -60,6 +63,16 @@ struct SharedTypeTests {
         // `kind` (in Send and Event) and `kind`/`other_kind` (in Other) both want `Kind`: neither gets it.
         #expect(send["kind"] == "SendKind")
         #expect(try properties("Other", in: sdk)["other_kind"] == "OtherKind")
+    }
+
+    @Test("Inline unions of the same references are one type, named from the property (array items: Item)")
+    func sharedUnions() throws {
+        let sdk = try #require(try build(sharedSpec).sdk)
+        let send = try properties("Send", in: sdk)
+        let event = try properties("Event", in: sdk)
+        #expect(send["parts"] == "[PartsItem]")
+        #expect(event["parts"] == "[PartsItem]")
+        #expect(event["other_parts"] == "[EventOtherPartsItem]", "other members' order, another type")
     }
 
     @Test("A compound key without a format takes the one it has elsewhere; bare 'id' and 'count' do not")
