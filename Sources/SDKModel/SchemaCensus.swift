@@ -42,6 +42,10 @@ struct SchemaCensus {
 
     /// The name of each enum used in more than one place that has a name of its own.
     private var sharedNames: [EnumKey: String] = [:]
+    /// The key of the wider enum each narrower one is merged into (see ``canonical(_:)``).
+    private var widerKeys: [EnumKey: EnumKey] = [:]
+    /// The schema each merged enum is declared from: the first use of its widest values.
+    private var representatives: [EnumKey: Schema] = [:]
     /// The description of each enum used in more than one place: its uses' description when
     /// they all agree, else none.
     private var sharedDescriptions: [EnumKey: String?] = [:]
@@ -66,10 +70,33 @@ struct SchemaCensus {
         stringFormats = walk.stringFormats
         integerFormats = walk.integerFormats
 
+        // A string enum whose values are some of a wider one's, used under property names that end
+        // with the same word as the wider one's (`service`), is that enum: Linq's `preferred_service`
+        // allows `auto` besides iMessage, SMS and RCS, and is still the one service type.
+        var uses = walk.enumUses
+        var order = walk.enumOrder
+        for key in walk.enumOrder where key.kind == "string" && key.names == nil && key.values.count > 1 {
+            let words = Set((walk.enumUses[key] ?? []).compactMap { SwiftNaming.words($0.leaf).last })
+            guard words.count == 1 else { continue }
+            let wider = walk.enumOrder.filter { other in
+                other.kind == "string" && other.names == nil && other.values.count > key.values.count
+                    && Set(key.values).isSubset(of: other.values)
+                    && Set((walk.enumUses[other] ?? []).compactMap { SwiftNaming.words($0.leaf).last }) == words
+            }
+            guard let widest = wider.max(by: { $0.values.count < $1.values.count }) else { continue }
+            widerKeys[key] = widest
+            uses[widest, default: []] += uses[key] ?? []
+            uses[key] = nil
+            order.removeAll { $0 == key }
+        }
+        for key in order {
+            if widerKeys.values.contains(key), let first = walk.enumUses[key]?.first { representatives[key] = first.schema }
+        }
+
         var wanted: [String: Int] = [:]
         var candidates: [(EnumKey, String)] = []
-        for key in walk.enumOrder {
-            guard let uses = walk.enumUses[key], uses.count > 1 else { continue }
+        for key in order {
+            guard let uses = uses[key], uses.count > 1 else { continue }
             let descriptions = uses.map(\.description)
             sharedDescriptions[key] = descriptions.allSatisfy({ $0 == descriptions[0] }) ? descriptions[0] : nil
             let common = Self.commonSuffix(uses.map { SwiftNaming.words($0.leaf) })
@@ -98,6 +125,12 @@ struct SchemaCensus {
         default: return nil
         }
     }
+
+    /// The key an inline enum is declared under: its own, or that of the wider enum it is merged into.
+    func canonical(_ key: EnumKey) -> EnumKey { widerKeys[key] ?? key }
+
+    /// The schema to declare the enum with `key` (already canonical) from, when it is a merged one.
+    func representative(for key: EnumKey) -> Schema? { representatives[key] }
 
     /// The shared name of the enum with `key`, when it is used in several places and has one.
     func sharedName(for key: EnumKey) -> String? { sharedNames[key] }
@@ -157,6 +190,7 @@ struct SchemaCensus {
         struct Use {
             var leaf: String
             var description: String?
+            var schema: Schema
         }
 
         var enumOrder: [EnumKey] = []
@@ -169,7 +203,7 @@ struct SchemaCensus {
             guard let schema, seen.insert(schema.mark).inserted else { return }
             if let key = SchemaCensus.enumKey(schema) {
                 if enumUses[key] == nil { enumOrder.append(key) }
-                enumUses[key, default: []].append(Use(leaf: leaf, description: schema.description ?? schema.title))
+                enumUses[key, default: []].append(Use(leaf: leaf, description: schema.description ?? schema.title, schema: schema))
                 return
             }
             children(of: schema, leaf: leaf)

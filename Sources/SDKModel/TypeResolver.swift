@@ -165,7 +165,8 @@ struct TypeResolver {
 
     private mutating func declareInline(_ schema: Schema, nameHint: String) -> SwiftType {
         if let existing = inlineTypeNames[schema.mark] { return .named(existing) }
-        if let key = SchemaCensus.enumKey(schema) {
+        if let ownKey = SchemaCensus.enumKey(schema) {
+            let key = census.canonical(ownKey)
             if let existing = inlineEnumTypeNames[key] {
                 inlineTypeNames[schema.mark] = existing
                 return .named(existing)
@@ -176,7 +177,7 @@ struct TypeResolver {
             inlineEnumTypeNames[key] = name
             takenTypeNames.insert(name)
             if Self.isEnum(schema) { enumTypeNames.insert(name) }
-            declare(census.shared(schema, key: key), as: name)
+            declare(census.shared(census.representative(for: key) ?? schema, key: key), as: name)
             return .named(name)
         }
         let name = SwiftNaming.unique(SwiftNaming.bounded(SwiftNaming.typeName(nameHint)), in: takenTypeNames)

@@ -28,6 +28,7 @@ private let sharedSpec = """
           properties:
             kind: {type: string, enum: [b, a]}
             mode: {type: string, enum: [a, b, c]}
+            requested_service: {type: string, enum: [iMessage, SMS, auto]}
             id: {type: string}
             chat_id: {type: string}
             message_id: {type: string}
@@ -59,6 +60,12 @@ struct SharedTypeTests {
         #expect(event["mode"] == "EventMode", "other values, another type")
         let service = try #require(sdk.models.first { $0.typeName == "Service" })
         #expect(service.description == nil, "the uses' descriptions disagree")
+        #expect(event["requested_service"] == "Service", "a wider set of values under a name ending in the same word")
+        guard case .stringEnum(let cases) = service.kind else {
+            Issue.record("Service is not a string enum")
+            return
+        }
+        #expect(cases.map(\.rawValue) == ["iMessage", "SMS", "auto"], "declared with the widest values")
         #expect(sdk.models.filter { $0.typeName.hasSuffix("Service") }.count == 1)
         // `kind` (in Send and Event) and `kind`/`other_kind` (in Other) both want `Kind`: neither gets it.
         #expect(send["kind"] == "SendKind")
