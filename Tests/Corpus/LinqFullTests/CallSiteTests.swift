@@ -154,3 +154,21 @@ struct CallSiteTests {
         #expect(seen.count == 2 && seen[0] == seen[1], "\(seen)")
     }
 }
+
+@Suite("One type per meaning in the full Linq SDK")
+struct OneTypePerMeaningTests {
+    @Test("Every enum-typed service property, REST and webhook alike, is the one Service enum; chat ids are UUIDs everywhere")
+    func oneServiceEnum() {
+        // Each declaration compiles only while the property has exactly this type.
+        let chat: KeyPath<Chat, Service?> = \.service
+        let handle: KeyPath<ChatHandle, Service> = \.service
+        let sent: KeyPath<SentMessage, Service?> = \.preferredService
+        let content: KeyPath<MessageContent, Service?> = \.preferredService
+        let event: KeyPath<MessageEventV2, Service> = \.service
+        let reaction: KeyPath<ReactionEventBase, Service?> = \.service
+        let messageChat: KeyPath<Message, UUID> = \.chatID
+        #expect([chat, handle, sent, content, event, reaction, messageChat].count == 7)
+        #expect(Service(rawValue: "auto") == .auto)
+        #expect([Service.iMessage, .sms, .rcs].map(\.rawValue) == ["iMessage", "SMS", "RCS"])
+    }
+}
