@@ -167,7 +167,8 @@ struct OneTypePerMeaningTests {
         let event: KeyPath<MessageEventV2, Service> = \.service
         let reaction: KeyPath<ReactionEventBase, Service?> = \.service
         let messageChat: KeyPath<Message, UUID> = \.chatID
-        #expect([chat, handle, sent, content, event, reaction, messageChat].count == 7)
+        let paths: [AnyKeyPath] = [chat, handle, sent, content, event, reaction, messageChat]
+        #expect(paths.count == 7)
         #expect(Service(rawValue: "auto") == .auto)
         #expect([Service.iMessage, .sms, .rcs].map(\.rawValue) == ["iMessage", "SMS", "RCS"])
     }
