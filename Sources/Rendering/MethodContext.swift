@@ -165,11 +165,12 @@ extension ContextBuilder {
                     ?? argument(field.label, field.type, required: false).declaration)
         }
         declarations.append(argument("options", .named("RequestOptions"), required: false).declaration)
-        let passed = method.parameters.map { "\(SwiftNaming.escaped($0.label)): \(SwiftNaming.escaped($0.label))" }
+        // In the order the body-value overload declares them.
         let value =
             body.type.swiftSource + "(" + fields.map { "\(SwiftNaming.escaped($0.label)): \(SwiftNaming.escaped($0.label))" }.joined(separator: ", ")
             + ")"
-        let call = "try await \(SwiftNaming.escaped(method.name))(" + (passed + ["body: " + value, "options: options"]).joined(separator: ", ") + ")"
+        let passed = arguments(of: method).map { $0.label == "body" ? "body: " + value : "\($0.name): \($0.name)" }
+        let call = "try await \(SwiftNaming.escaped(method.name))(" + passed.joined(separator: ", ") + ")"
         return [
             "docLines": .texts(docLines(for: method, returns: returns, bodyFields: fields)),
             "signature": .text(declarations.joined(separator: ", ")),

@@ -58,23 +58,19 @@ public struct CreateSessionRequest: Codable, Hashable, Sendable, CustomReflectab
 
 public struct SendNoteRequest: Codable, Hashable, Sendable {
     public var parts: [SendNoteRequestPartsItem]
-    public var idempotencyKey: String?
 
     /// Creates a value from its properties.
-    public init(parts: [SendNoteRequestPartsItem], idempotencyKey: String? = nil) {
+    public init(parts: [SendNoteRequestPartsItem]) {
         self.parts = parts
-        self.idempotencyKey = idempotencyKey
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.parts = try container.decode([SendNoteRequestPartsItem].self, forKey: DynamicCodingKey("parts"))
-        self.idempotencyKey = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("idempotency_key"))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encode(self.parts, forKey: DynamicCodingKey("parts"))
-        try container.encodeIfPresent(self.idempotencyKey, forKey: DynamicCodingKey("idempotency_key"))
     }
 }

@@ -23,17 +23,35 @@ extension ShowcaseClient.Notes {
     ///
     /// - Parameters:
     ///   - idempotencyKey: The `Idempotency-Key` header parameter.
+    ///   - notify: The `notify` query parameter.
     ///   - body: The request body.
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `SendNoteResponse`.
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
     @discardableResult
-    public func send(body: SendNoteRequest, idempotencyKey: String? = nil, options: RequestOptions? = nil) async throws(ShowcaseError) -> SendNoteResponse {
+    public func send(body: SendNoteRequest, idempotencyKey: String? = nil, notify: Bool? = nil, options: RequestOptions? = nil) async throws(ShowcaseError) -> SendNoteResponse {
         var request = APIRequest(method: .post, path: "/v2/notes", operationID: "sendNote")
+        request.appendQuery("notify", notify)
         request.setHeader("Idempotency-Key", idempotencyKey ?? IdempotencyKey.make())
         request.setBody(try core.encodeJSON(body, mapError: ShowcaseError.init))
-        request.fillIdempotencyKeys(at: [["parts", "*", "idempotency_key"], ["idempotency_key"]])
+        request.fillIdempotencyKeys(at: [["parts", "*", "idempotency_key"]])
         let response = try await core.send(request, options: options, mapError: ShowcaseError.init)
         return try core.decode(SendNoteResponse.self, from: response, mapError: ShowcaseError.init)
+    }
+
+    /// Send a note; a retried send must not deliver it twice.
+    ///
+    /// `POST /v2/notes`
+    ///
+    /// - Parameters:
+    ///   - idempotencyKey: The `Idempotency-Key` header parameter.
+    ///   - notify: The `notify` query parameter.
+    ///   - parts: The body's `parts`.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
+    /// - Returns: The decoded `SendNoteResponse`.
+    /// - Throws: `ShowcaseError`; each documented error status has its own case.
+    @discardableResult
+    public func send(parts: [SendNoteRequestPartsItem], idempotencyKey: String? = nil, notify: Bool? = nil, options: RequestOptions? = nil) async throws(ShowcaseError) -> SendNoteResponse {
+        try await send(body: SendNoteRequest(parts: parts), idempotencyKey: idempotencyKey, notify: notify, options: options)
     }
 }
