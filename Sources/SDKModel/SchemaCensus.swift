@@ -10,6 +10,8 @@ import OpenAPI
 ///   several places, it is named after the words that all their property names end with
 ///   (`service` and `preferred_service` → `Service`), unless no word is shared, another such enum
 ///   wants the same name, or the name is taken; then it keeps the name its first use would get.
+/// - A string enum of two values or more whose values are all among a wider one's, used under
+///   property names that end with the same word as the wider one's, is the wider enum.
 /// - A property without a `format` takes the one format its JSON key has everywhere else in the
 ///   document: `chat_id` is `format: uuid` in REST models, so it is a `UUID` in webhook payloads
 ///   too; `part_index` is `Int32` wherever one of its schemas says `int32`. Only keys of two words
@@ -19,7 +21,7 @@ import OpenAPI
 struct SchemaCensus {
     /// What makes two inline schemas the same type: for enums the values, sorted, with their
     /// given names; for a `oneOf`/`anyOf` of references the members in order and the discriminator.
-    struct EnumKey: Hashable {
+    struct SharedTypeKey: Hashable {
         var kind: String
         var values: [String]
         var names: [String]?
@@ -41,14 +43,14 @@ struct SchemaCensus {
     }
 
     /// The name of each enum used in more than one place that has a name of its own.
-    private var sharedNames: [EnumKey: String] = [:]
+    private var sharedNames: [SharedTypeKey: String] = [:]
     /// The key of the wider enum each narrower one is merged into (see ``canonical(_:)``).
-    private var widerKeys: [EnumKey: EnumKey] = [:]
+    private var widerKeys: [SharedTypeKey: SharedTypeKey] = [:]
     /// The schema each merged enum is declared from: the first use of its widest values.
-    private var representatives: [EnumKey: Schema] = [:]
+    private var representatives: [SharedTypeKey: Schema] = [:]
     /// The description of each enum used in more than one place: its uses' description when
     /// they all agree, else none.
-    private var sharedDescriptions: [EnumKey: String?] = [:]
+    private var sharedDescriptions: [SharedTypeKey: String?] = [:]
     /// The formats each JSON key's string schemas give, and its integer schemas give.
     private var stringFormats: [String: Set<String>] = [:]
     private var integerFormats: [String: Set<String>] = [:]
@@ -73,15 +75,15 @@ struct SchemaCensus {
         // A string enum whose values are some of a wider one's, used under property names that end
         // with the same word as the wider one's (`service`), is that enum: Linq's `preferred_service`
         // allows `auto` besides iMessage, SMS and RCS, and is still the one service type.
-        var uses = walk.enumUses
-        var order = walk.enumOrder
-        for key in walk.enumOrder where key.kind == "string" && key.names == nil && key.values.count > 1 {
-            let words = Set((walk.enumUses[key] ?? []).compactMap { SwiftNaming.words($0.leaf).last })
+        var uses = walk.keyUses
+        var order = walk.keyOrder
+        for key in walk.keyOrder where key.kind == "string" && key.names == nil && key.values.count > 1 {
+            let words = Set((walk.keyUses[key] ?? []).compactMap { SwiftNaming.words($0.leaf).last })
             guard words.count == 1 else { continue }
-            let wider = walk.enumOrder.filter { other in
+            let wider = walk.keyOrder.filter { other in
                 other.kind == "string" && other.names == nil && other.values.count > key.values.count
                     && Set(key.values).isSubset(of: other.values)
-                    && Set((walk.enumUses[other] ?? []).compactMap { SwiftNaming.words($0.leaf).last }) == words
+                    && Set((walk.keyUses[other] ?? []).compactMap { SwiftNaming.words($0.leaf).last }) == words
             }
             guard let widest = wider.max(by: { $0.values.count < $1.values.count }) else { continue }
             widerKeys[key] = widest
@@ -90,11 +92,11 @@ struct SchemaCensus {
             order.removeAll { $0 == key }
         }
         for key in order {
-            if widerKeys.values.contains(key), let first = walk.enumUses[key]?.first { representatives[key] = first.schema }
+            if widerKeys.values.contains(key), let first = walk.keyUses[key]?.first { representatives[key] = first.schema }
         }
 
         var wanted: [String: Int] = [:]
-        var candidates: [(EnumKey, String)] = []
+        var candidates: [(SharedTypeKey, String)] = []
         for key in order {
             guard let uses = uses[key], uses.count > 1 else { continue }
             let descriptions = uses.map(\.description)
@@ -110,33 +112,33 @@ struct SchemaCensus {
 
     /// The key of `schema` when it is an enum, or a `oneOf`/`anyOf` of two or more references
     /// (`null` members aside), written in place; `nil` for anything else.
-    static func enumKey(_ schema: Schema) -> EnumKey? {
+    static func sharedTypeKey(_ schema: Schema) -> SharedTypeKey? {
         switch schema.kind {
-        case .string(_, let values?) where !values.isEmpty: return EnumKey(kind: "string", values: values, names: schema.enumNames)
+        case .string(_, let values?) where !values.isEmpty: return SharedTypeKey(kind: "string", values: values, names: schema.enumNames)
         case .integer(_, let values?) where !values.isEmpty:
-            return EnumKey(kind: "integer", values: values.map(String.init), names: schema.enumNames)
+            return SharedTypeKey(kind: "integer", values: values.map(String.init), names: schema.enumNames)
         case .composition(let kind, let members) where kind != .allOf:
             var names: [String] = []
             for member in members where !TypeResolver.isNullSchema(member) {
                 guard case .reference(let name) = member.kind else { return nil }
                 names.append(name)
             }
-            return names.count > 1 ? EnumKey(union: kind, members: names, discriminator: schema.discriminator) : nil
+            return names.count > 1 ? SharedTypeKey(union: kind, members: names, discriminator: schema.discriminator) : nil
         default: return nil
         }
     }
 
     /// The key an inline enum is declared under: its own, or that of the wider enum it is merged into.
-    func canonical(_ key: EnumKey) -> EnumKey { widerKeys[key] ?? key }
+    func canonical(_ key: SharedTypeKey) -> SharedTypeKey { widerKeys[key] ?? key }
 
     /// The schema to declare the enum with `key` (already canonical) from, when it is a merged one.
-    func representative(for key: EnumKey) -> Schema? { representatives[key] }
+    func representative(for key: SharedTypeKey) -> Schema? { representatives[key] }
 
     /// The shared name of the enum with `key`, when it is used in several places and has one.
-    func sharedName(for key: EnumKey) -> String? { sharedNames[key] }
+    func sharedName(for key: SharedTypeKey) -> String? { sharedNames[key] }
 
     /// `schema` as the one type for every use of its enum: the description its uses agree on.
-    func shared(_ schema: Schema, key: EnumKey) -> Schema {
+    func shared(_ schema: Schema, key: SharedTypeKey) -> Schema {
         guard let description = sharedDescriptions[key] else { return schema }
         var copy = schema
         copy.description = description
@@ -193,17 +195,17 @@ struct SchemaCensus {
             var schema: Schema
         }
 
-        var enumOrder: [EnumKey] = []
-        var enumUses: [EnumKey: [Use]] = [:]
+        var keyOrder: [SharedTypeKey] = []
+        var keyUses: [SharedTypeKey: [Use]] = [:]
         var seen: Set<SourceMark> = []
         var stringFormats: [String: Set<String>] = [:]
         var integerFormats: [String: Set<String>] = [:]
 
         mutating func visit(_ schema: Schema?, leaf: String) {
             guard let schema, seen.insert(schema.mark).inserted else { return }
-            if let key = SchemaCensus.enumKey(schema) {
-                if enumUses[key] == nil { enumOrder.append(key) }
-                enumUses[key, default: []].append(Use(leaf: leaf, description: schema.description ?? schema.title, schema: schema))
+            if let key = SchemaCensus.sharedTypeKey(schema) {
+                if keyUses[key] == nil { keyOrder.append(key) }
+                keyUses[key, default: []].append(Use(leaf: leaf, description: schema.description ?? schema.title, schema: schema))
                 return
             }
             children(of: schema, leaf: leaf)

@@ -24,7 +24,7 @@ struct TypeResolver {
     /// What the whole document says about inline enums and formats (one type per meaning).
     var census = SchemaCensus()
     /// The type of each inline enum declared so far, by its values: the same values are one type.
-    private var inlineEnumTypeNames: [SchemaCensus.EnumKey: String] = [:]
+    private var sharedInlineTypeNames: [SchemaCensus.SharedTypeKey: String] = [:]
 
     init(log: DiagnosticLog, reservedNames: Set<String>) {
         self.log = log
@@ -165,16 +165,16 @@ struct TypeResolver {
 
     private mutating func declareInline(_ schema: Schema, nameHint: String) -> SwiftType {
         if let existing = inlineTypeNames[schema.mark] { return .named(existing) }
-        if let ownKey = SchemaCensus.enumKey(schema) {
+        if let ownKey = SchemaCensus.sharedTypeKey(schema) {
             let key = census.canonical(ownKey)
-            if let existing = inlineEnumTypeNames[key] {
+            if let existing = sharedInlineTypeNames[key] {
                 inlineTypeNames[schema.mark] = existing
                 return .named(existing)
             }
             let shared = census.sharedName(for: key).flatMap { takenTypeNames.contains($0) ? nil : $0 }
             let name = shared ?? SwiftNaming.unique(SwiftNaming.bounded(SwiftNaming.typeName(nameHint)), in: takenTypeNames)
             inlineTypeNames[schema.mark] = name
-            inlineEnumTypeNames[key] = name
+            sharedInlineTypeNames[key] = name
             takenTypeNames.insert(name)
             if Self.isEnum(schema) { enumTypeNames.insert(name) }
             declare(census.shared(census.representative(for: key) ?? schema, key: key), as: name)
