@@ -39,7 +39,7 @@ extension ContextBuilder {
         let receiver = (["client"] + test.accessPath.map(SwiftNaming.escaped)).joined(separator: ".")
         let method = test.method
         func call(_ name: String, dropping label: String? = nil) -> String {
-            let arguments = test.arguments.filter { $0.label != label }.map { "\(SwiftNaming.escaped($0.label)): \(expression(for: $0))" }
+            let arguments = test.arguments.filter { $0.label != label }.map { "\(SwiftNaming.argumentLabel($0.label)): \(expression(for: $0))" }
             return "\(receiver).\(SwiftNaming.escaped(name))(\(arguments.joined(separator: ", ")))"
         }
         var lines = ["_ = try await " + call(method.name)]

@@ -64,7 +64,9 @@ extension ContextBuilder {
             // The same arguments without the cursor, which the sequence passes page by page.
             let arguments = arguments(of: method)
             let allSignature = arguments.filter { $0.label != pagination.cursorLabel }.map(\.declaration)
-            let passed = arguments.map { $0.label == pagination.cursorLabel ? "\($0.name): cursor" : "\($0.name): \($0.name)" }
+            let passed = arguments.map {
+                SwiftNaming.argumentLabel($0.label) + ": " + ($0.label == pagination.cursorLabel ? "cursor" : $0.name)
+            }
             context["pagination"] = .object([
                 "allName": .text(SwiftNaming.escaped(method.name + "All")),
                 "signature": .text(allSignature.joined(separator: ", ")),
@@ -167,9 +169,10 @@ extension ContextBuilder {
         declarations.append(argument("options", .named("RequestOptions"), required: false).declaration)
         // In the order the body-value overload declares them.
         let value =
-            body.type.swiftSource + "(" + fields.map { "\(SwiftNaming.escaped($0.label)): \(SwiftNaming.escaped($0.label))" }.joined(separator: ", ")
+            body.type.swiftSource + "("
+            + fields.map { "\(SwiftNaming.argumentLabel($0.label)): \(SwiftNaming.escaped($0.label))" }.joined(separator: ", ")
             + ")"
-        let passed = arguments(of: method).map { $0.label == "body" ? "body: " + value : "\($0.name): \($0.name)" }
+        let passed = arguments(of: method).map { $0.label == "body" ? "body: " + value : "\(SwiftNaming.argumentLabel($0.label)): \($0.name)" }
         let call = "try await \(SwiftNaming.escaped(method.name))(" + passed.joined(separator: ", ") + ")"
         return [
             "docLines": .texts(docLines(for: method, returns: returns, bodyFields: fields)),

@@ -129,7 +129,7 @@ extension ContextBuilder {
         let given = properties.filter { $0.required && $0.singleCase == nil }
         guard given.count == 1, let property = given.first, property.type != variant.type, property.jsonKey != discriminator else { return nil }
         let name = SwiftNaming.escaped(variant.name)
-        let label = SwiftNaming.escaped(property.swiftName)
+        let label = SwiftNaming.argumentLabel(property.swiftName)
         return [
             "docLines": .texts(["/// `.\(variant.name)(\(typeName)(\(property.swiftName): value))`, the other properties left at their defaults."]),
             "declaration": .text("public static func \(name)(_ value: \(property.type.swiftSource)) -> Self"),

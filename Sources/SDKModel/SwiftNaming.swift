@@ -83,6 +83,12 @@ public enum SwiftNaming {
         keywords.contains(identifier) ? "`\(identifier)`" : identifier
     }
 
+    /// `identifier` as an argument label at a call site (`f(default: x)`): every keyword but
+    /// `inout`, `var` and `let` is a label as it is there, and Swift warns about backticks.
+    public static func argumentLabel(_ identifier: String) -> String {
+        ["inout", "var", "let"].contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
     /// The first letter upper-cased, or the whole word when it is a known acronym.
     static func capitalized(_ word: String) -> String {
         if acronyms.contains(word) {

@@ -36,8 +36,8 @@ let goldenCases = [
         name: "Hostile (injection attempts and awkward names)", spec: "Tests/Golden/Hostile/openapi.yaml",
         config: "Tests/Golden/Hostile/sdkgen.yaml", expected: "Tests/Golden/Hostile/Expected",
         warnings: [
-            "Tests/Golden/Hostile/openapi.yaml:61:14: warning: property '🎉' of 'EvilPwned' would be named 'unnamed', which is taken; it is named 'unnamed2'",
-            "Tests/Golden/Hostile/openapi.yaml:65:17: warning: property 'self' of 'EvilPwned' would be named 'self', which is taken; it is named 'self2'",
+            "Tests/Golden/Hostile/openapi.yaml:70:14: warning: property '🎉' of 'EvilPwned' would be named 'unnamed', which is taken; it is named 'unnamed2'",
+            "Tests/Golden/Hostile/openapi.yaml:74:17: warning: property 'self' of 'EvilPwned' would be named 'self', which is taken; it is named 'self2'",
         ]
     ),
     GoldenCase(

@@ -13,34 +13,8 @@ extension HostileClient {
         init(core: APIClientCore) {
             self.core = core
         }
-    }
-}
 
-extension HostileClient.Items {
-    /// """
-    /// PWNED()
-    /// """
-    ///
-    /// Line one
-    /// }
-    /// func PWNED() {
-    /// #warning("PWNED")
-    ///
-    /// `GET /items/{item"Id}/"PWNED\(x)`
-    ///
-    /// - Parameters:
-    ///   - itemID: */ PWNED() /*
-    ///     func PWNED() {}
-    ///   - qPwned: \\") PWNED(
-    ///   - xPwned: The `X-"PWNED"` header parameter.
-    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
-    /// - Returns: The decoded `EvilPwned`.
-    /// - Throws: `HostileError`; each documented error status has its own case.
-    public func getPwned(itemID: String, qPwned: String? = nil, xPwned: String? = nil, options: RequestOptions? = nil) async throws(HostileError) -> EvilPwned {
-        var request = APIRequest(method: .get, path: "/items/" + PathEncoding.segment(itemID) + "/\"PWNED\\(x)", operationID: "get\"Items\\(PWNED)")
-        request.appendQuery("q\\(PWNED)", qPwned)
-        request.setHeader("X-\"PWNED\"", xPwned)
-        let response = try await core.send(request, options: options, mapError: HostileError.init)
-        return try core.decode(EvilPwned.self, from: response, mapError: HostileError.init)
+        /// Calls under `client.items.pwnedX`.
+        public var pwnedX: PwnedX { PwnedX(core: core) }
     }
 }
