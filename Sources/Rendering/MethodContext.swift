@@ -292,17 +292,35 @@ extension ContextBuilder {
     /// for the overload taking them), returns and throws.
     private func docLines(for method: Method, returns: String?, bodyFields: [BodyField]? = nil) -> [String] {
         var parameterLines: [String] = []
-        for parameter in method.parameters {
-            parameterLines += parameterDoc(
-                label: parameter.label, text: parameter.description ?? "The `\(parameter.wireName)` \(parameter.kind.rawValue) parameter.")
+        func document(_ parameters: [MethodParameter]) {
+            for parameter in parameters {
+                parameterLines += parameterDoc(
+                    label: parameter.label, text: parameter.description ?? "The `\(parameter.wireName)` \(parameter.kind.rawValue) parameter.")
+            }
         }
-        if let bodyFields {
-            for field in bodyFields {
+        func document(_ fields: [BodyField]) {
+            for field in fields {
                 parameterLines += parameterDoc(label: field.label, text: field.description ?? "The body's `\(field.label)`.")
             }
-        } else if let body = method.body {
-            parameterLines += parameterDoc(label: "body", text: body.description ?? "The request body.")
         }
+        guard let bodyFields else {
+            document(method.parameters)
+            if let body = method.body {
+                parameterLines += parameterDoc(label: "body", text: body.description ?? "The request body.")
+            }
+            return docLines(for: method, returns: returns, parameterLines: parameterLines)
+        }
+        // In the order of the signature: required parameters and fields, then the others.
+        document(method.parameters.filter(\.required))
+        document(bodyFields.filter { $0.required && $0.singleCase == nil })
+        document(method.parameters.filter { !$0.required })
+        document(bodyFields.filter { !$0.required || $0.singleCase != nil })
+        return docLines(for: method, returns: returns, parameterLines: parameterLines)
+    }
+
+    /// The documentation lines around the parameter list `parameterLines`.
+    private func docLines(for method: Method, returns: String?, parameterLines: [String]) -> [String] {
+        var parameterLines = parameterLines
         parameterLines += parameterDoc(
             label: "options", text: "Headers, query items, timeout and retries for this call only; they win over the client's.")
         var tail: [String] = []

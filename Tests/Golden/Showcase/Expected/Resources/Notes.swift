@@ -44,9 +44,9 @@ extension ShowcaseClient.Notes {
     /// `POST /v2/notes`
     ///
     /// - Parameters:
+    ///   - parts: The body's `parts`.
     ///   - idempotencyKey: The `Idempotency-Key` header parameter.
     ///   - notify: The `notify` query parameter.
-    ///   - parts: The body's `parts`.
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `SendNoteResponse`.
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
