@@ -17,7 +17,8 @@ private let sentJSON =
 private let reactionJSON =
     #"{"is_me":true,"handle":{"id":"6d6c617f-187a-4dcd-a0d5-988347a8c092","handle":"+12052535597","service":"iMessage","joined_at":"2026-01-04T05:48:51Z","is_me":true},"type":"love"}"#
 
-/// The request body as JSON with every `idempotency_key` taken out (the SDK fills new ones per call).
+/// The request body as JSON with every `idempotency_key` taken out (the SDK fills new ones per
+/// call); `null` for no body.
 private func withoutKeys(_ body: Data) throws -> JSONValue {
     func strip(_ value: JSONValue) -> JSONValue {
         switch value {
@@ -29,7 +30,7 @@ private func withoutKeys(_ body: Data) throws -> JSONValue {
             return value
         }
     }
-    return strip(try JSONDecoder().decode(JSONValue.self, from: body))
+    return body.isEmpty ? .null : strip(try JSONDecoder().decode(JSONValue.self, from: body))
 }
 
 /// The two requests the server saw have the same method, target and body (keys aside).
