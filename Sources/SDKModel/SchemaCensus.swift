@@ -14,7 +14,10 @@ import OpenAPI
 ///   property names that end with the same word as the wider one's, is the wider enum.
 /// - A property without a `format` takes the one format its JSON key has everywhere else in the
 ///   document: `chat_id` is `format: uuid` in REST models, so it is a `UUID` in webhook payloads
-///   too; `part_index` is `Int32` wherever one of its schemas says `int32`. Only keys of two words
+///   too; `part_index` is `Int32` wherever one of its schemas says `int32`. The schema without
+///   the format must give evidence: an example in that format (a UUID; an integer in range), or
+///   its own schema would allow values the format rejects and decoding would fail on data the
+///   spec allows. Only keys of two words
 ///   or more carry a format over (`chat_id`, `partIndex`; never `id` or `count`, which name
 ///   different things in different schemas), string formats only to identifiers (a name ending
 ///   in `_id`/`Id`), and only `uuid`.
@@ -152,15 +155,26 @@ struct SchemaCensus {
         var copy = schema
         switch schema.kind {
         case .string(nil, nil):
-            guard Self.isCompound(key), Self.isIdentifier(key), let formats = stringFormats[key], formats == ["uuid"] else { return schema }
+            guard Self.isCompound(key), Self.isIdentifier(key), let formats = stringFormats[key], formats == ["uuid"],
+                let example = schema.constraints?.example?.string, Self.isUUID(example)
+            else { return schema }
             copy.kind = .string(format: "uuid", enumValues: nil)
         case .integer(nil, nil):
-            guard Self.isCompound(key), let formats = integerFormats[key], formats.count == 1, let format = formats.first else { return schema }
+            guard Self.isCompound(key), let formats = integerFormats[key], formats.count == 1, let format = formats.first,
+                let example = schema.constraints?.example?.string.flatMap({ Int64($0) }),
+                format != "int32" || Int64(Int32.min)...Int64(Int32.max) ~= example
+            else { return schema }
             copy.kind = .integer(format: format, enumValues: nil)
         default:
             return schema
         }
         return copy
+    }
+
+    /// Whether `text` is a UUID: 32 hexadecimal digits in groups of 8-4-4-4-12.
+    static func isUUID(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }
 
     /// `chat_id`, `partIndex`: a name of two words or more.

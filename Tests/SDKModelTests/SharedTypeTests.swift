@@ -22,6 +22,8 @@ private let sharedSpec = """
             id: {type: string, format: uuid}
             chat_id: {type: string, format: uuid}
             count: {type: integer, format: int32}
+            part_index: {type: integer, format: int32}
+            project_id: {type: string, format: uuid}
             parts: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Other'}, {$ref: '#/components/schemas/Event'}]}}
         Event:
           type: object
@@ -30,14 +32,17 @@ private let sharedSpec = """
             mode: {type: string, enum: [a, b, c]}
             requested_service: {type: string, enum: [iMessage, SMS, auto]}
             id: {type: string}
-            chat_id: {type: string}
+            chat_id: {type: string, example: 550e8400-e29b-41d4-a716-446655440000}
             message_id: {type: string}
             count: {type: integer}
+            part_index: {type: integer, example: 1}
             parts: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Other'}, {$ref: '#/components/schemas/Event'}]}}
             other_parts: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Event'}, {$ref: '#/components/schemas/Other'}]}}
         Other:
           type: object
           properties:
+            project_id: {type: string, example: my-project}
+            part_index: {type: integer}
             kind: {type: string, enum: [x, y]}
             other_kind: {type: string, enum: [x, y]}
     """
@@ -82,12 +87,16 @@ struct SharedTypeTests {
         #expect(event["other_parts"] == "[EventOtherPartsItem]", "other members' order, another type")
     }
 
-    @Test("A compound key without a format takes the one it has elsewhere; bare 'id' and 'count' do not")
+    @Test("A compound key without a format takes the one it has elsewhere when its example fits; bare 'id' and 'count' do not")
     func formatsCarryOver() throws {
         let event = try properties("Event", in: try #require(try build(sharedSpec).sdk))
         #expect(event["chat_id"] == "UUID")
         #expect(event["message_id"] == "String", "no schema gives it a format")
         #expect(event["id"] == "String")
         #expect(event["count"] == "Int")
+        #expect(event["part_index"] == "Int32")
+        let other = try properties("Other", in: try #require(try build(sharedSpec).sdk))
+        #expect(other["project_id"] == "String", "its example is no UUID: the spec allows other values here")
+        #expect(other["part_index"] == "Int", "no example, no evidence")
     }
 }
