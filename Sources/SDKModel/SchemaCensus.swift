@@ -1,7 +1,7 @@
 import Diagnostics
 import OpenAPI
 
-/// What the whole document says about inline enums and property formats, gathered before any
+/// What the whole document says about inline enums and unions, gathered before any
 /// type is named, so that one meaning gets one Swift type:
 ///
 /// - Inline enums with the same set of values (in any order; with the same `x-enum-varnames`)
@@ -12,15 +12,10 @@ import OpenAPI
 ///   wants the same name, or the name is taken; then it keeps the name its first use would get.
 /// - A string enum of two values or more whose values are all among a wider one's, used under
 ///   property names that end with the same word as the wider one's, is the wider enum.
-/// - A property without a `format` takes the one format its JSON key has everywhere else in the
-///   document: `chat_id` is `format: uuid` in REST models, so it is a `UUID` in webhook payloads
-///   too; `part_index` is `Int32` wherever one of its schemas says `int32`. The schema without
-///   the format must give evidence: an example in that format (a UUID; an integer in range), or
-///   its own schema would allow values the format rejects and decoding would fail on data the
-///   spec allows. Only keys of two words
-///   or more carry a format over (`chat_id`, `partIndex`; never `id` or `count`, which name
-///   different things in different schemas), string formats only to identifiers (a name ending
-///   in `_id`/`Id`), and only `uuid`.
+///
+/// A property's `format` is never carried over from another schema with the same key: where a
+/// schema gives none, the spec allows any string there, and a `UUID` would reject data the spec
+/// allows (the contract tests' mock sends such data; see the README).
 struct SchemaCensus {
     /// What makes two inline schemas the same type: for enums the values, sorted, with their
     /// given names; for a `oneOf`/`anyOf` of references the members in order and the discriminator.
@@ -54,9 +49,6 @@ struct SchemaCensus {
     /// The description of each enum used in more than one place: its uses' description when
     /// they all agree, else none.
     private var sharedDescriptions: [SharedTypeKey: String?] = [:]
-    /// The formats each JSON key's string schemas give, and its integer schemas give.
-    private var stringFormats: [String: Set<String>] = [:]
-    private var integerFormats: [String: Set<String>] = [:]
 
     init() {}
 
@@ -72,8 +64,6 @@ struct SchemaCensus {
             }
         }
         for webhook in document.webhooks { walk.visit(webhook.payload, leaf: webhook.name) }
-        stringFormats = walk.stringFormats
-        integerFormats = walk.integerFormats
 
         // A string enum whose values are some of a wider one's, used under property names that end
         // with the same word as the wider one's (`service`), is that enum: Linq's `preferred_service`
@@ -149,44 +139,6 @@ struct SchemaCensus {
         return copy
     }
 
-    /// `schema`, the schema of the property `key`, with the format the key has elsewhere when it
-    /// gives none itself (see the type's documentation).
-    func withUsualFormat(_ schema: Schema, key: String) -> Schema {
-        var copy = schema
-        switch schema.kind {
-        case .string(nil, nil):
-            guard Self.isCompound(key), Self.isIdentifier(key), let formats = stringFormats[key], formats == ["uuid"],
-                let example = schema.constraints?.example?.string, Self.isUUID(example)
-            else { return schema }
-            copy.kind = .string(format: "uuid", enumValues: nil)
-        case .integer(nil, nil):
-            guard Self.isCompound(key), let formats = integerFormats[key], formats.count == 1, let format = formats.first,
-                let example = schema.constraints?.example?.string.flatMap({ Int64($0) }),
-                format != "int32" || Int64(Int32.min)...Int64(Int32.max) ~= example
-            else { return schema }
-            copy.kind = .integer(format: format, enumValues: nil)
-        default:
-            return schema
-        }
-        return copy
-    }
-
-    /// Whether `text` is a UUID: 32 hexadecimal digits in groups of 8-4-4-4-12.
-    static func isUUID(_ text: String) -> Bool {
-        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
-        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
-    }
-
-    /// `chat_id`, `partIndex`: a name of two words or more.
-    static func isCompound(_ key: String) -> Bool {
-        SwiftNaming.words(key).count > 1
-    }
-
-    /// `id`, `chat_id`, `chatId`: a name whose last word is `id`.
-    static func isIdentifier(_ key: String) -> Bool {
-        SwiftNaming.words(key).last == "id"
-    }
-
     /// The words every list ends with, in order.
     static func commonSuffix(_ lists: [[String]]) -> [String] {
         guard var common = lists.first else { return [] }
@@ -212,8 +164,6 @@ struct SchemaCensus {
         var keyOrder: [SharedTypeKey] = []
         var keyUses: [SharedTypeKey: [Use]] = [:]
         var seen: Set<SourceMark> = []
-        var stringFormats: [String: Set<String>] = [:]
-        var integerFormats: [String: Set<String>] = [:]
 
         mutating func visit(_ schema: Schema?, leaf: String) {
             guard let schema, seen.insert(schema.mark).inserted else { return }
@@ -229,7 +179,6 @@ struct SchemaCensus {
             switch schema.kind {
             case .object(let object):
                 for property in object.properties {
-                    record(property.schema, key: property.name)
                     visit(property.schema, leaf: property.name)
                 }
                 visit(object.additionalProperties, leaf: leaf)
@@ -239,14 +188,6 @@ struct SchemaCensus {
                 for member in members { visit(member, leaf: leaf) }
             case .reference, .string, .integer, .number, .boolean, .any:
                 return
-            }
-        }
-
-        mutating func record(_ schema: Schema, key: String) {
-            switch schema.kind {
-            case .string(let format?, nil): stringFormats[key, default: []].insert(format)
-            case .integer(let format?, nil): integerFormats[key, default: []].insert(format)
-            default: return
             }
         }
     }

@@ -342,7 +342,7 @@ struct TypeResolver {
                     at: property.schema.mark)
             }
             taken.insert(name)
-            let schema = census.withUsualFormat(property.schema, key: property.name)
+            let schema = property.schema
             let type = swiftType(for: schema, nameHint: typeName + SwiftNaming.typeName(property.name))
             // readOnly/writeOnly properties are absent in one direction, so they are optional.
             let alwaysPresent = property.required && !schema.nullable && !schema.readOnly && !schema.writeOnly

@@ -158,7 +158,7 @@ struct CallSiteTests {
 
 @Suite("One type per meaning in the full Linq SDK")
 struct OneTypePerMeaningTests {
-    @Test("Every enum-typed service property, REST and webhook alike, is the one Service enum; chat ids are UUIDs everywhere")
+    @Test("Every enum-typed service property, REST and webhook alike, is the one Service enum")
     func oneServiceEnum() {
         // Each declaration compiles only while the property has exactly this type.
         let chat: KeyPath<Chat, Service?> = \.service

@@ -42,15 +42,15 @@ public enum Status: RawRepresentable, Codable, Hashable, Sendable, ParameterValu
     }
 }
 
-/// The same enum, identifier and index once more, written without formats.
+/// The same enum once more; the identifier and index without formats stay a String and an Int.
 public struct DeliveryEvent: Codable, Hashable, Sendable {
     /// How it travels.
     public var service: Service?
-    public var chatID: UUID?
-    public var partIndex: Int32?
+    public var chatID: String?
+    public var partIndex: Int?
 
     /// Creates a value from its properties.
-    public init(service: Service? = nil, chatID: UUID? = nil, partIndex: Int32? = nil) {
+    public init(service: Service? = nil, chatID: String? = nil, partIndex: Int? = nil) {
         self.service = service
         self.chatID = chatID
         self.partIndex = partIndex
@@ -59,8 +59,8 @@ public struct DeliveryEvent: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.service = try container.decodeIfPresent(Service.self, forKey: DynamicCodingKey("service"))
-        self.chatID = try container.decodeIfPresent(UUID.self, forKey: DynamicCodingKey("chat_id"))
-        self.partIndex = try container.decodeIfPresent(Int32.self, forKey: DynamicCodingKey("part_index"))
+        self.chatID = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("chat_id"))
+        self.partIndex = try container.decodeIfPresent(Int.self, forKey: DynamicCodingKey("part_index"))
     }
 
     public func encode(to encoder: any Encoder) throws {
