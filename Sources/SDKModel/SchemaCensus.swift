@@ -10,6 +10,8 @@ import OpenAPI
 ///   several places, it is named after the words that all their property names end with
 ///   (`service` and `preferred_service` → `Service`), unless no word is shared, another such enum
 ///   wants the same name, or the name is taken; then it keeps the name its first use would get.
+/// - Inline objects with the same properties (names, order, requiredness and schemas, which
+///   includes their own inline types) are one type, named the same way.
 /// - A string enum of two values or more whose values are all among a wider one's, used under
 ///   property names that end with the same word as the wider one's, is the wider enum.
 ///
@@ -30,6 +32,12 @@ struct SchemaCensus {
             self.kind = kind
             self.values = pairs.map(\.value)
             self.names = names?.count == values.count ? pairs.compactMap(\.name) : nil
+        }
+
+        init(object fingerprint: String) {
+            self.kind = "object"
+            self.values = [fingerprint]
+            self.names = nil
         }
 
         init(union kind: Schema.CompositionKind, members: [String], discriminator: Discriminator?) {
@@ -58,12 +66,13 @@ struct SchemaCensus {
         for named in document.schemas { walk.children(of: named.schema, leaf: named.name) }
         for operation in document.operations {
             for parameter in operation.parameters { walk.visit(parameter.schema, leaf: parameter.name) }
-            for media in operation.requestBody?.content ?? [] { walk.visit(media.schema, leaf: "body") }
+            // A body names no shared type (`Body` would say nothing): its uses keep their own names.
+            for media in operation.requestBody?.content ?? [] { walk.visit(media.schema, leaf: "") }
             for response in operation.responses {
-                for media in response.content { walk.visit(media.schema, leaf: "body") }
+                for media in response.content { walk.visit(media.schema, leaf: "") }
             }
         }
-        for webhook in document.webhooks { walk.visit(webhook.payload, leaf: webhook.name) }
+        for webhook in document.webhooks { walk.visit(webhook.payload, leaf: "") }
 
         // A string enum whose values are some of a wider one's, used under property names that end
         // with the same word as the wider one's (`service`), is that enum: Linq's `preferred_service`
@@ -110,6 +119,8 @@ struct SchemaCensus {
         case .string(_, let values?) where !values.isEmpty: return SharedTypeKey(kind: "string", values: values, names: schema.enumNames)
         case .integer(_, let values?) where !values.isEmpty:
             return SharedTypeKey(kind: "integer", values: values.map(String.init), names: schema.enumNames)
+        case .object(let object) where !object.properties.isEmpty:
+            return SharedTypeKey(object: fingerprint(schema))
         case .composition(let kind, let members) where kind != .allOf:
             var names: [String] = []
             for member in members where !TypeResolver.isNullSchema(member) {
@@ -119,6 +130,34 @@ struct SchemaCensus {
             return names.count > 1 ? SharedTypeKey(union: kind, members: names, discriminator: schema.discriminator) : nil
         default: return nil
         }
+    }
+
+    /// A text that two schemas share exactly when they allow the same values and generate the
+    /// same Swift type: every keyword sdkgen models, in order, without descriptions and marks.
+    static func fingerprint(_ schema: Schema, depth: Int = 0) -> String {
+        guard depth < 64 else { return "…" }
+        func text(_ value: String) -> String { "\(value.utf8.count):\(value)" }
+        func nested(_ child: Schema?) -> String { child.map { fingerprint($0, depth: depth + 1) } ?? "-" }
+        var result = (schema.nullable ? "?" : "") + (schema.readOnly ? "r" : "") + (schema.writeOnly ? "w" : "") + (schema.deprecated ? "d" : "")
+        switch schema.kind {
+        case .reference(let name): result += "#" + text(name)
+        case .object(let object):
+            result += "{" + object.properties.map { text($0.name) + ($0.required ? "!" : "") + nested($0.schema) }.joined(separator: ",")
+            result += "|" + nested(object.additionalProperties) + "|" + object.otherRequired.map(text).joined() + "}"
+        case .array(let items): result += "[" + nested(items) + "]"
+        case .string(let format, let values): result += "s" + text(format ?? "") + (values?.map(text).joined() ?? "-")
+        case .integer(let format, let values): result += "i" + text(format ?? "") + (values?.map { text(String($0)) }.joined() ?? "-")
+        case .number(let format): result += "n" + text(format ?? "")
+        case .boolean: result += "b"
+        case .composition(let kind, let members):
+            result += kind.rawValue + "(" + members.map { fingerprint($0, depth: depth + 1) }.joined(separator: ",") + ")"
+            if let discriminator = schema.discriminator {
+                result += text(discriminator.propertyName) + discriminator.mapping.map { text($0.value) + text($0.schema) }.joined()
+            }
+        case .any: result += "*"
+        }
+        result += text(schema.defaultValue ?? "") + (schema.enumNames?.map(text).joined() ?? "")
+        return result
     }
 
     /// The key an inline enum is declared under: its own, or that of the wider enum it is merged into.
@@ -170,7 +209,7 @@ struct SchemaCensus {
             if let key = SchemaCensus.sharedTypeKey(schema) {
                 if keyUses[key] == nil { keyOrder.append(key) }
                 keyUses[key, default: []].append(Use(leaf: leaf, description: schema.description ?? schema.title, schema: schema))
-                return
+                guard key.kind == "object" else { return }
             }
             children(of: schema, leaf: leaf)
         }
@@ -183,7 +222,7 @@ struct SchemaCensus {
                 }
                 visit(object.additionalProperties, leaf: leaf)
             case .array(let items):
-                visit(items, leaf: leaf + "_item")
+                visit(items, leaf: leaf.isEmpty ? "" : leaf + "_item")
             case .composition(_, let members):
                 for member in members { visit(member, leaf: leaf) }
             case .reference, .string, .integer, .number, .boolean, .any:

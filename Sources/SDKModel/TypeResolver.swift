@@ -66,6 +66,7 @@ struct TypeResolver {
         modelIndex[typeName] = nil
         takenTypeNames.remove(typeName)
         for (mark, name) in inlineTypeNames where name == typeName { inlineTypeNames[mark] = nil }
+        for (key, name) in sharedInlineTypeNames where name == typeName { sharedInlineTypeNames[key] = nil }
         return true
     }
 

@@ -44,7 +44,7 @@ struct ParameterTypeTests {
                     - {name: metadata, in: query, style: deepObject, explode: true, schema: {type: object, additionalProperties: {type: string}}}
                     - {name: filter, in: query, content: {application/json: {schema: {type: object, properties: {a: {type: integer}}}}}}
                     - {name: session, in: cookie, schema: {type: string}}
-                    - {name: rows, in: query, schema: {type: array, items: {type: object, properties: {a: {type: integer}}}}}
+                    - {name: rows, in: query, schema: {type: array, items: {type: object, properties: {b: {type: integer}}}}}
                   responses: {'204': {description: ok}}
             """
         let (sdk, diagnostics) = try build(spec)

@@ -153,10 +153,11 @@ struct ResponseMappingTests {
 
     @Test("Inline schemas are named after the operation: the first of each kind plainly, later ones with their status")
     func inlineNames() throws {
-        let object = "{schema: {type: object, properties: {a: {type: string}}}}"
+        // Three different objects: identical ones would be one type.
+        func object(_ property: String) -> String { "{schema: {type: object, properties: {\(property): {type: string}}}}" }
         let responses = [
-            "'200': {description: a, content: {application/json: \(object), text/event-stream: \(object)}}",
-            "'201': {description: b, content: {application/json: \(object)}}",
+            "'200': {description: a, content: {application/json: \(object("a")), text/event-stream: \(object("c"))}}",
+            "'201': {description: b, content: {application/json: \(object("b"))}}",
         ]
         let (method, _) = try createThing(responseSpec(responses))
         guard case .byStatus(let statuses) = method.response else {

@@ -24,12 +24,15 @@ private let sharedSpec = """
             count: {type: integer, format: int32}
             part_index: {type: integer, format: int32}
             project_id: {type: string, format: uuid}
+            message_sender: {type: object, properties: {name: {type: string, description: two}, phone: {type: string}}}
             parts: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Other'}, {$ref: '#/components/schemas/Event'}]}}
         Event:
           type: object
           properties:
             kind: {type: string, enum: [b, a]}
             mode: {type: string, enum: [a, b, c]}
+            sender: {type: object, properties: {name: {type: string, description: one}, phone: {type: string}}}
+            receiver: {type: object, required: [name], properties: {name: {type: string}, phone: {type: string}}}
             requested_service: {type: string, enum: [iMessage, SMS, auto]}
             id: {type: string}
             chat_id: {type: string, example: 550e8400-e29b-41d4-a716-446655440000}
@@ -85,6 +88,15 @@ struct SharedTypeTests {
         #expect(send["parts"] == "[PartsItem]")
         #expect(event["parts"] == "[PartsItem]")
         #expect(event["other_parts"] == "[EventOtherPartsItem]", "other members' order, another type")
+    }
+
+    @Test("Inline objects with the same properties are one type; another requiredness is another type")
+    func sharedObjects() throws {
+        let sdk = try #require(try build(sharedSpec).sdk)
+        let send = try properties("Send", in: sdk)
+        let event = try properties("Event", in: sdk)
+        #expect(send["message_sender"] == "Sender" && event["sender"] == "Sender", "named by the shared last word; descriptions do not count")
+        #expect(event["receiver"] == "EventReceiver", "'name' is required here")
     }
 
     @Test("A format is never carried over from another schema with the same key: the spec allows any string there")
