@@ -50,6 +50,9 @@ struct SchemaCensus {
 
     /// The name of each enum used in more than one place that has a name of its own.
     private var sharedNames: [SharedTypeKey: String] = [:]
+    /// The shared-type key of every schema the census walked that has one, and every schema walked.
+    private var keysByMark: [SourceMark: SharedTypeKey] = [:]
+    private var walked: Set<SourceMark> = []
     /// The key of the wider enum each narrower one is merged into (see ``canonical(_:)``).
     private var widerKeys: [SharedTypeKey: SharedTypeKey] = [:]
     /// The schema each merged enum is declared from: the first use of its widest values.
@@ -77,6 +80,8 @@ struct SchemaCensus {
         // A string enum whose values are some of a wider one's, used under property names that end
         // with the same word as the wider one's (`service`), is that enum: Linq's `preferred_service`
         // allows `auto` besides iMessage, SMS and RCS, and is still the one service type.
+        keysByMark = walk.keysByMark
+        walked = walk.seen
         var uses = walk.keyUses
         var order = walk.keyOrder
         for key in walk.keyOrder where key.kind == "string" && key.names == nil && key.values.count > 1 {
@@ -115,12 +120,19 @@ struct SchemaCensus {
     /// The key of `schema` when it is an enum, or a `oneOf`/`anyOf` of two or more references
     /// (`null` members aside), written in place; `nil` for anything else.
     static func sharedTypeKey(_ schema: Schema) -> SharedTypeKey? {
+        var memo: [SourceMark: String] = [:]
+        return sharedTypeKey(schema, memo: &memo)
+    }
+
+    /// ``sharedTypeKey(_:)`` with the fingerprints already made, by where the schema is written,
+    /// so a nested object is fingerprinted once however deep it sits.
+    static func sharedTypeKey(_ schema: Schema, memo: inout [SourceMark: String]) -> SharedTypeKey? {
         switch schema.kind {
         case .string(_, let values?) where !values.isEmpty: return SharedTypeKey(kind: "string", values: values, names: schema.enumNames)
         case .integer(_, let values?) where !values.isEmpty:
             return SharedTypeKey(kind: "integer", values: values.map(String.init), names: schema.enumNames)
         case .object(let object) where !object.properties.isEmpty:
-            return SharedTypeKey(object: fingerprint(schema))
+            return SharedTypeKey(object: fingerprint(schema, memo: &memo))
         case .composition(let kind, let members) where kind != .allOf:
             var names: [String] = []
             for member in members where !TypeResolver.isNullSchema(member) {
@@ -134,10 +146,11 @@ struct SchemaCensus {
 
     /// A text that two schemas share exactly when they allow the same values and generate the
     /// same Swift type: every keyword sdkgen models, in order, without descriptions and marks.
-    static func fingerprint(_ schema: Schema, depth: Int = 0) -> String {
+    static func fingerprint(_ schema: Schema, depth: Int = 0, memo: inout [SourceMark: String]) -> String {
         guard depth < 64 else { return "…" }
+        if let known = memo[schema.mark] { return known }
         func text(_ value: String) -> String { "\(value.utf8.count):\(value)" }
-        func nested(_ child: Schema?) -> String { child.map { fingerprint($0, depth: depth + 1) } ?? "-" }
+        func nested(_ child: Schema?) -> String { child.map { fingerprint($0, depth: depth + 1, memo: &memo) } ?? "-" }
         var result = (schema.nullable ? "?" : "") + (schema.readOnly ? "r" : "") + (schema.writeOnly ? "w" : "") + (schema.deprecated ? "d" : "")
         switch schema.kind {
         case .reference(let name): result += "#" + text(name)
@@ -150,14 +163,21 @@ struct SchemaCensus {
         case .number(let format): result += "n" + text(format ?? "")
         case .boolean: result += "b"
         case .composition(let kind, let members):
-            result += kind.rawValue + "(" + members.map { fingerprint($0, depth: depth + 1) }.joined(separator: ",") + ")"
+            result += kind.rawValue + "(" + members.map { fingerprint($0, depth: depth + 1, memo: &memo) }.joined(separator: ",") + ")"
             if let discriminator = schema.discriminator {
                 result += text(discriminator.propertyName) + discriminator.mapping.map { text($0.value) + text($0.schema) }.joined()
             }
         case .any: result += "*"
         }
         result += text(schema.defaultValue ?? "") + (schema.enumNames?.map(text).joined() ?? "")
+        memo[schema.mark] = result
         return result
+    }
+
+    /// The key of `schema` (see ``sharedTypeKey(_:)``), looked up when the census walked it.
+    func key(for schema: Schema) -> SharedTypeKey? {
+        if walked.contains(schema.mark) { return keysByMark[schema.mark] }
+        return Self.sharedTypeKey(schema)
     }
 
     /// The key an inline enum is declared under: its own, or that of the wider enum it is merged into.
@@ -203,10 +223,14 @@ struct SchemaCensus {
         var keyOrder: [SharedTypeKey] = []
         var keyUses: [SharedTypeKey: [Use]] = [:]
         var seen: Set<SourceMark> = []
+        /// The key of every schema visited that has one, by where it is written.
+        var keysByMark: [SourceMark: SharedTypeKey] = [:]
+        var fingerprints: [SourceMark: String] = [:]
 
         mutating func visit(_ schema: Schema?, leaf: String) {
             guard let schema, seen.insert(schema.mark).inserted else { return }
-            if let key = SchemaCensus.sharedTypeKey(schema) {
+            if let key = SchemaCensus.sharedTypeKey(schema, memo: &fingerprints) {
+                keysByMark[schema.mark] = key
                 if keyUses[key] == nil { keyOrder.append(key) }
                 keyUses[key, default: []].append(Use(leaf: leaf, description: schema.description ?? schema.title, schema: schema))
                 guard key.kind == "object" else { return }

@@ -166,7 +166,7 @@ struct TypeResolver {
 
     private mutating func declareInline(_ schema: Schema, nameHint: String) -> SwiftType {
         if let existing = inlineTypeNames[schema.mark] { return .named(existing) }
-        if let ownKey = SchemaCensus.sharedTypeKey(schema) {
+        if let ownKey = census.key(for: schema) {
             let key = census.canonical(ownKey)
             if let existing = sharedInlineTypeNames[key] {
                 inlineTypeNames[schema.mark] = existing
