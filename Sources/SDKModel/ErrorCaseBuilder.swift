@@ -19,7 +19,8 @@ enum ErrorCaseBuilder {
                     cases.append(
                         ErrorCase(
                             name: StatusNaming.caseName(for: code), statusCode: code, bodyType: bodyType, description: response.description,
-                            bodies: bodyType.map { [ErrorBody(caseName: "", type: $0, operations: [key(of: operation)])] } ?? []))
+                            bodies: bodyType.map { [ErrorBody(caseName: "", type: $0, operations: [key(of: operation)])] } ?? [],
+                            origin: Origin(response.mark)))
                     continue
                 }
                 // Every body is kept: one documented elsewhere gains the operation, a new one is added.

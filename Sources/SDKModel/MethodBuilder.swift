@@ -50,7 +50,7 @@ enum MethodBuilder {
                     label: label, wireName: parameter.name, kind: kind, type: type,
                     required: parameter.required || kind == .path, description: parameter.description, deprecated: parameter.deprecated,
                     style: parameter.style.rawValue, explode: parameter.explode, allowReserved: parameter.allowReserved, encoding: encoding,
-                    isList: isList(type, types: types)))
+                    isList: isList(type, types: types), origin: Origin(parameter.mark)))
         }
         // Required parameters first, then optional ones, each group in spec order.
         parameters = parameters.filter(\.required) + parameters.filter { !$0.required }
@@ -70,7 +70,8 @@ enum MethodBuilder {
                 pathTemplate: operation.path, pathPieces: pathPieces(operation.path, parameters: parameters),
                 summary: operation.summary, description: operation.description, deprecated: operation.deprecated,
                 parameters: parameters, body: body, returnType: decodedType, pagination: paging,
-                response: outcome.response, accept: outcome.accept, streamVariant: streamVariant
+                response: outcome.response, accept: outcome.accept, streamVariant: streamVariant,
+                origin: Origin(operation.mark)
             ), resource, foldedName
         )
     }

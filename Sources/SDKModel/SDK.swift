@@ -17,6 +17,9 @@ public struct SDK: Sendable, Hashable {
     public var description: String?
     /// The spec's file name, named in every file header.
     public var specFileName: String
+    /// Every file the spec was read from, by `SourceMark.fileIndex`, as the user named them
+    /// (what `Origin` marks point into).
+    public var specFiles: [String] = []
     /// The base URL the client uses when none is given.
     public var defaultBaseURL: String?
     /// The environment variable holding the API key.
@@ -72,6 +75,8 @@ public struct Credential: Sendable, Hashable {
     public var environmentVariables: [String?]
     /// The scheme's description.
     public var description: String?
+    /// Where the scheme is defined.
+    public var origin: Origin = .none
 }
 
 /// The events of the spec's `webhooks`, as one enum with a decoder.
@@ -98,6 +103,8 @@ public struct Webhooks: Sendable, Hashable {
         /// the only case of its type, `nil` when it is not and the spec does not give them (then
         /// only `decode(name:from:)` reaches it).
         public var versionValues: [String]?
+        /// Where its first webhook is defined.
+        public var origin: Origin = .none
     }
 
     /// A property every payload has with the same type: a computed property of the enum.
@@ -193,6 +200,8 @@ public struct Method: Sendable, Hashable {
     /// Whether callers often ignore the answer (it changes something: not `GET` or `HEAD`), so
     /// the method is `@discardableResult`.
     public var discardableResult: Bool { returnType != nil && httpMethod != "GET" && httpMethod != "HEAD" }
+    /// Where the operation is defined.
+    public var origin: Origin = .none
 }
 
 /// A property of a method's JSON body, taken as a parameter of the method.
@@ -335,6 +344,8 @@ public struct MethodParameter: Sendable, Hashable {
     /// Whether it is an optional idempotency-key header that the SDK fills with a new key when
     /// the caller gives none (the same key on every attempt of the call).
     public var fillsIdempotencyKey: Bool = false
+    /// Where the parameter is defined.
+    public var origin: Origin = .none
 }
 
 /// How a request body is put on the wire.
@@ -397,6 +408,8 @@ public struct Model: Sendable, Hashable {
     public var description: String?
     /// Whether it is deprecated.
     public var deprecated: Bool
+    /// Where its schema is defined.
+    public var origin: Origin = .none
 }
 
 /// A case of an integer enum.
@@ -417,6 +430,8 @@ public struct OneOf: Sendable, Hashable {
         public var type: SwiftType
         /// The discriminator values that select this variant (empty without a discriminator).
         public var discriminatorValues: [String]
+        /// Where the member schema is written.
+        public var origin: Origin = .none
     }
 
     /// The variants in spec order.
@@ -451,6 +466,8 @@ public struct Property: Sendable, Hashable {
     /// Whether it holds a secret (`format: password`, or a name such as `signing_secret`,
     /// `access_token`, `password`, `api_key`), which descriptions and dumps of the model hide.
     public var isSecret: Bool = false
+    /// Where the property's schema is written.
+    public var origin: Origin = .none
 }
 
 /// A case of a string enum.
@@ -483,6 +500,9 @@ public struct ErrorCase: Sendable, Hashable {
     public var documented: Bool = true
     /// Whether the case stands for every 5xx status without a case of its own (`statusCode` is 500).
     public var coversServerErrors: Bool = false
+    /// Where the first operation documenting the status defines its response; none for the
+    /// cases every error type has.
+    public var origin: Origin = .none
 }
 
 /// One of several bodies documented for an error status.

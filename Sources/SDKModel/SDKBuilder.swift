@@ -45,6 +45,7 @@ public enum SDKBuilder {
             moduleName: moduleName, clientName: clientName, errorName: errorName, version: config.version,
             title: document.info.title, apiVersion: document.info.version, description: document.info.description,
             specFileName: specFile.split(separator: "/").last.map(String.init) ?? specFile,
+            specFiles: document.files.isEmpty ? [document.file] : document.files,
             defaultBaseURL: config.baseURL ?? document.servers.first?.url,
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             baseURLEnvironmentVariable: config.baseURLEnvironmentVariable,

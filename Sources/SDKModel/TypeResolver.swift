@@ -212,7 +212,7 @@ struct TypeResolver {
         models.append(
             Model(
                 typeName: typeName, kind: kind,
-                description: schema.description ?? schema.title, deprecated: schema.deprecated))
+                description: schema.description ?? schema.title, deprecated: schema.deprecated, origin: Origin(schema.mark)))
     }
 
     /// The object an `allOf` (or a reference to one, or a plain object) stands for, members merged
@@ -310,7 +310,7 @@ struct TypeResolver {
             let name = SwiftNaming.unique(base, in: taken)
             taken.insert(name)
             let type = swiftType(for: member, nameHint: typeName + SwiftNaming.typeName(name))
-            variants.append(OneOf.Variant(name: name, type: type, discriminatorValues: values))
+            variants.append(OneOf.Variant(name: name, type: type, discriminatorValues: values, origin: Origin(member.mark)))
         }
         return OneOf(variants: variants, discriminatorProperty: schema.discriminator?.propertyName)
     }
@@ -352,7 +352,7 @@ struct TypeResolver {
                     swiftName: name, jsonKey: property.name, type: type, required: alwaysPresent,
                     description: schema.description ?? referencedDescription(schema),
                     deprecated: schema.deprecated, defaultValue: schema.defaultValue,
-                    isSecret: Self.holdsSecret(property.name, schema)
+                    isSecret: Self.holdsSecret(property.name, schema), origin: Origin(schema.mark)
                 ))
         }
         return result

@@ -116,7 +116,8 @@ enum WebhookBuilder {
             events.append(
                 Webhooks.Event(
                     caseName: "", names: [entry.webhook.name], eventType: entry.eventType, payloadType: entry.payloadType,
-                    summary: entry.webhook.summary, description: entry.webhook.description, versionValues: entry.versionValues))
+                    summary: entry.webhook.summary, description: entry.webhook.description, versionValues: entry.versionValues,
+                    origin: Origin(entry.webhook.mark)))
             marks.append(entry.webhook.mark)
         }
         var taken: Set<String> = ["unknown", "names", "decode"]
