@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CLibYAML", "Diagnostics"], swiftSettings: strictSettings),
         .target(name: "OpenAPI", dependencies: ["Diagnostics", "YAML"], swiftSettings: strictSettings),
         .target(name: "SDKModel", dependencies: ["Diagnostics", "OpenAPI", "YAML"], swiftSettings: strictSettings),
+        // Two SDK models compared: what changed in the Swift API, and the release it needs.
+        .target(name: "APIDiff", dependencies: ["SDKModel"], swiftSettings: strictSettings),
         .target(
             name: "BuiltinTemplates",
             path: "Templates",
@@ -56,12 +58,12 @@ let package = Package(
         // The stages composed and timed; every file read and written (spec, config, templates, output).
         .target(
             name: "Generator",
-            dependencies: ["Diagnostics", "OpenAPI", "SDKModel", "Rendering", "BuiltinTemplates"],
+            dependencies: ["APIDiff", "Diagnostics", "OpenAPI", "SDKModel", "Rendering", "BuiltinTemplates"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "sdkgen",
-            dependencies: ["Generator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["APIDiff", "Generator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
 

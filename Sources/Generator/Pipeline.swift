@@ -1,3 +1,4 @@
+import APIDiff
 import Diagnostics
 import OpenAPI
 import Rendering
@@ -54,6 +55,37 @@ public enum Pipeline {
     }
 }
 
+extension Pipeline {
+    /// `sdkgen diff`: builds the SDK model of both inputs and compares them (never their rendered
+    /// text). `oldName` names the older spec's files in the report (a git snapshot's as
+    /// `REV:path`). Only errors of the older spec are reported: its warnings are old news.
+    public static func diff(old: GenerationInput, new: GenerationInput, oldName: @Sendable (String) -> String = { $0 }) -> JobResult<APIDiffReport> {
+        var run = Run()
+        let before = run.model(old)
+        run.diagnostics.removeAll { $0.severity != .error }
+        let after = run.model(new)
+        guard var before, let after, !run.hasErrors else { return run.result(nil) }
+        before.sdk.specFiles = before.sdk.specFiles.map(oldName)
+        let report = run.timings.measure(.compare) {
+            APIDiff.compare(old: before.sdk, new: after.sdk, oldSpec: oldName(old.specPath), newSpec: new.specPath)
+        }
+        return run.result(report)
+    }
+
+    /// What changed in the Swift API since `directory` was last generated, for `sdkgen check`: the
+    /// spec and config as the last commit that changed `directory` has them, against `input`.
+    /// `nil` when git does not know the folder or that revision cannot be read or built.
+    public static func apiChangesSinceLastGeneration(of directory: String, input: GenerationInput) -> APIDiffReport? {
+        guard let commit = GitSnapshot.lastCommit(changing: directory),
+            let snapshot = try? GitSnapshot.export(input, at: commit)
+        else { return nil }
+        defer { snapshot.remove() }
+        let short = String(commit.prefix(12))
+        let prefix = snapshot.directory + "/"
+        return diff(old: snapshot.input, new: input) { path in path.hasPrefix(prefix) ? "\(short):\(path.dropFirst(prefix.count))" : path }.value
+    }
+}
+
 /// The state of one job while its stages run: what was read, found and measured so far.
 private struct Run {
     var sources = SourceFiles()
@@ -66,8 +98,9 @@ private struct Run {
         JobResult(value: value, diagnostics: diagnostics, sources: sources, timings: timings)
     }
 
-    /// The SDK's files in memory, or `nil` after an error.
-    mutating func render(_ input: GenerationInput, singleFile: String?) -> RenderedSDK? {
+    /// The SDK model of `input`'s spec and config, with the document and config it came from;
+    /// `nil` after an error.
+    mutating func model(_ input: GenerationInput) -> (sdk: SDK, document: Document, config: GeneratorConfig)? {
         let document = loadDocument(input.specPath)
         var config = GeneratorConfig()
         if let configPath = input.configPath, let loaded = loadConfig(configPath) { config = loaded }
@@ -75,6 +108,12 @@ private struct Run {
         let built = timings.measure(.model) { SDKBuilder.build(document, config: config) }
         diagnostics += built.diagnostics
         guard let sdk = built.sdk else { return nil }
+        return (sdk, document, config)
+    }
+
+    /// The SDK's files in memory, or `nil` after an error.
+    mutating func render(_ input: GenerationInput, singleFile: String?) -> RenderedSDK? {
+        guard let (sdk, document, config) = model(input) else { return nil }
         // Later stages report only into templates: the spec's bytes need not outlive the model.
         sources.keepOnlyFiles(shownBy: diagnostics)
         do throws(DiagnosticsError) {

@@ -141,7 +141,8 @@ struct CredentialBuilder {
                 }
             }
             result.append(
-                Credential(schemeName: scheme.name, kind: kind, labels: labels, environmentVariables: variables, description: scheme.description,
+                Credential(
+                    schemeName: scheme.name, kind: kind, labels: labels, environmentVariables: variables, description: scheme.description,
                     origin: Origin(scheme.mark)))
         }
         return result

@@ -10,7 +10,7 @@ struct SDKGen: ParsableCommand {
             With no arguments, regenerates Generated/<Module> from the one spec in the nearest Specs/ \
             folder (and Specs/sdkgen.yaml when present).
             """,
-        subcommands: [GenerateCommand.self, CheckCommand.self, ValidateCommand.self],
+        subcommands: [GenerateCommand.self, CheckCommand.self, DiffCommand.self, ValidateCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }

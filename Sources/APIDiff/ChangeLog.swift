@@ -1,0 +1,56 @@
+import SDKModel
+
+/// The changes found so far, and where the two SDKs' origins are in their specs.
+struct ChangeLog {
+    /// The older SDK.
+    let old: SDK
+    /// The newer SDK.
+    let new: SDK
+    /// The changes, in the order found.
+    private(set) var changes: [APIChange] = []
+
+    init(old: SDK, new: SDK) {
+        self.old = old
+        self.new = new
+    }
+
+    /// Where `origin` of the older SDK is in its spec.
+    func inOld(_ origin: Origin) -> SpecLocation? { Self.location(of: origin, files: old.specFiles) }
+
+    /// Where `origin` of the newer SDK is in its spec.
+    func inNew(_ origin: Origin) -> SpecLocation? { Self.location(of: origin, files: new.specFiles) }
+
+    private static func location(of origin: Origin, files: [String]) -> SpecLocation? {
+        guard let mark = origin.mark, files.indices.contains(mark.fileIndex) else { return nil }
+        return SpecLocation(file: files[mark.fileIndex], line: mark.line, column: mark.column)
+    }
+
+    /// Records a change.
+    mutating func add(
+        _ group: String, _ subject: APIChange.Subject, _ name: String, _ action: APIChange.Action, _ level: APIChange.Level,
+        _ detail: String, at location: SpecLocation?
+    ) {
+        changes.append(APIChange(group: group, subject: subject, name: name, action: action, level: level, detail: detail, location: location))
+    }
+}
+
+/// Pairs of the same thing in two lists, by a key: what is in both, what only the older has,
+/// what only the newer has; each in its list's order.
+struct Matching<Element> {
+    var both: [(old: Element, new: Element)] = []
+    var removed: [Element] = []
+    var added: [Element] = []
+
+    init(old: [Element], new: [Element], key: (Element) -> String) {
+        var newByKey: [String: Element] = [:]
+        for element in new where newByKey[key(element)] == nil { newByKey[key(element)] = element }
+        var oldKeys: Set<String> = []
+        for element in old {
+            let name = key(element)
+            guard !oldKeys.contains(name) else { continue }
+            oldKeys.insert(name)
+            if let match = newByKey[name] { both.append((element, match)) } else { removed.append(element) }
+        }
+        added = new.filter { !oldKeys.contains(key($0)) }
+    }
+}
