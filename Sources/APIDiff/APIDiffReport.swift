@@ -53,17 +53,14 @@ public enum APIDiff {
     /// origins' files are named as `old.specFiles` and `new.specFiles` give them.
     public static func compare(old: SDK, new: SDK, oldSpec: String, newSpec: String) -> APIDiffReport {
         var log = ChangeLog(old: old, new: new)
-        ClientComparison.compare(into: &log)
-        let clientAndRest = log.changes
-        log = ChangeLog(old: old, new: new)
-        MethodComparison.compare(into: &log)
-        let methods = log.changes
-        log = ChangeLog(old: old, new: new)
+        // Models first: the renames they find keep a renamed type from counting as retyped elsewhere.
         ModelComparison.compare(into: &log)
-        let models = log.changes
-        let client = clientAndRest.filter { $0.group == "client" }
-        let errorsAndWebhooks = clientAndRest.filter { $0.group != "client" }
-        let ordered = orderedGroups(client, resourceOrder: resourceGroups(old: old, new: new), methods) + models + errorsAndWebhooks
+        ClientComparison.compare(into: &log)
+        MethodComparison.compare(into: &log)
+        let found = log.changes
+        var groupOrder = resourceGroups(old: old, new: new)
+        groupOrder += [ModelComparison.group, "errors", "webhooks"]
+        let ordered = groupOrder.flatMap { group in found.filter { $0.group == group } }
         let verdict = verdict(for: ordered, old: old.version, new: new.version)
         return APIDiffReport(
             old: .init(spec: oldSpec, module: old.moduleName, version: old.version),
@@ -78,11 +75,6 @@ public enum APIDiff {
             result.append(placed.group)
         }
         return result
-    }
-
-    private static func orderedGroups(_ client: [APIChange], resourceOrder: [String], _ methods: [APIChange]) -> [APIChange] {
-        let all = client + methods
-        return resourceOrder.flatMap { group in all.filter { $0.group == group } }
     }
 
     /// Within each group, breaking first, then additive, then invisible; otherwise as found.

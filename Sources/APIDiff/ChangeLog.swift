@@ -14,6 +14,55 @@ struct ChangeLog {
         self.new = new
     }
 
+    /// The older SDK's model types that the newer one has under another name (old name → new).
+    var renamedTypes: [String: String] = [:]
+
+    /// Whether an older type and a newer one are the same, up to renamed model types (whose
+    /// rename is its own change).
+    func same(_ old: SwiftType?, _ new: SwiftType?) -> Bool {
+        old.map(renamed) == new
+    }
+
+    /// Whether two lists of types are the same, up to renamed model types.
+    func same(_ old: [SwiftType], _ new: [SwiftType]) -> Bool {
+        old.map(renamed) == new
+    }
+
+    /// Whether two responses are the same, up to renamed model types.
+    func same(_ old: MethodResponse, _ new: MethodResponse) -> Bool {
+        guard !renamedTypes.isEmpty else { return old == new }
+        switch (old, new) {
+        case (.single(let before), .single(let after)): return same(before, after)
+        case (.byStatus(let before), .byStatus(let after)):
+            return before.typeName == after.typeName && before.cases.count == after.cases.count
+                && zip(before.cases, after.cases).allSatisfy { $0.name == $1.name && same($0.body, $1.body) }
+        default: return false
+        }
+    }
+
+    /// Whether two bodies are the same, up to renamed model types.
+    func same(_ old: ResponseBody, _ new: ResponseBody) -> Bool {
+        switch (old, new) {
+        case (.json(let before), .json(let after)), (.jsonLines(let before), .jsonLines(let after)),
+            (.jsonSequence(let before), .jsonSequence(let after)):
+            return same(before, after)
+        case (.eventStream(let before), .eventStream(let after)): return same(before, after)
+        default: return old == new
+        }
+    }
+
+    /// `type` with renamed model types under their new names.
+    private func renamed(_ type: SwiftType) -> SwiftType {
+        guard !renamedTypes.isEmpty else { return type }
+        switch type {
+        case .named(let name): return .named(renamedTypes[name] ?? name)
+        case .array(let element): return .array(renamed(element))
+        case .dictionary(let value): return .dictionary(value: renamed(value))
+        case .optional(let wrapped): return .optional(renamed(wrapped))
+        case .generic(let name, let arguments): return .generic(name, arguments: arguments.map(renamed))
+        }
+    }
+
     /// Where `origin` of the older SDK is in its spec.
     func inOld(_ origin: Origin) -> SpecLocation? { Self.location(of: origin, files: old.specFiles) }
 

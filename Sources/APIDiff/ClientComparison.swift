@@ -78,7 +78,8 @@ enum ClientComparison {
                 "HTTP \(item.statusCode) has no case of its own any more (it arrives as another case): code naming the case no longer compiles.",
                 at: log.inOld(item.origin))
         }
-        for (before, after) in matching.both where before.bodyType != after.bodyType || before.bodies != after.bodies {
+        for (before, after) in matching.both
+        where !log.same(before.bodyType, after.bodyType) || !log.same(before.bodies.map(\.type), after.bodies.map(\.type)) {
             let describe = { (item: ErrorCase) in
                 item.bodies.count > 1
                     ? "one of " + item.bodies.map(\.type.swiftSource).joined(separator: ", ") : item.bodyType?.swiftSource ?? "no body"
@@ -126,7 +127,7 @@ enum ClientComparison {
         }
         for (before, after) in matching.both {
             let here = log.inNew(after.origin)
-            if before.payloadType != after.payloadType {
+            if !log.same(before.payloadType, after.payloadType) {
                 log.add(
                     "webhooks", .webhook, "\(type).\(after.caseName)", .changed, .breaking,
                     "Carries \(after.payloadType.swiftSource) instead of \(before.payloadType.swiftSource).", at: here)
@@ -150,7 +151,7 @@ enum ClientComparison {
                 "webhooks", .property, "\(type).\(property.name)", .removed, .breaking, "No longer every payload's: reads of it no longer compile.",
                 at: nil)
         }
-        for (before, after) in envelope.both where before.type != after.type || before.required != after.required {
+        for (before, after) in envelope.both where !log.same(before.type, after.type) || before.required != after.required {
             let spelled = { (item: Webhooks.EnvelopeProperty) in item.type.swiftSource + (item.required ? "" : "?") }
             log.add(
                 "webhooks", .property, "\(type).\(after.name)", .changed, .breaking, "Reads give \(spelled(after)) instead of \(spelled(before)).",

@@ -52,7 +52,7 @@ enum MethodComparison {
             added.removeAll { $0.key == new.key }
             log.add(
                 new.group, .method, signature(old), .renamed, .breaking,
-                "Renamed to `\(new.group).\(signature(new))` (\(new.route)): calls to the old name no longer compile.",
+                "Renamed to `\(new.group).\(signature(new))` (\(new.method.httpMethod) \(new.method.pathTemplate)): calls to the old name no longer compile.",
                 at: log.inNew(new.method.origin))
             compare(old, new, into: &log)
         }
@@ -85,7 +85,7 @@ enum MethodComparison {
         let (was, now) = (old.method, new.method)
         ParameterComparison.compare(was.parameters, now.parameters, method: name, group: group, into: &log)
         compareBody(was, now, method: name, group: group, into: &log)
-        if was.response != now.response {
+        if !log.same(was.response, now.response) {
             ResponseComparison.compare(was.response, now.response, method: name, group: group, at: here, into: &log)
         }
         switch (was.pagination, now.pagination) {
@@ -98,7 +98,7 @@ enum MethodComparison {
                 group, .method, "\(was.name)All", .removed, .breaking,
                 "Removed (the response is no longer a cursor-paged list of \(paging.itemType.swiftSource)): calls to it no longer compile.",
                 at: here)
-        case (let before?, let after?) where before.itemType != after.itemType:
+        case (let before?, let after?) where !log.same(before.itemType, after.itemType):
             log.add(
                 group, .method, "\(now.name)All", .changed, .breaking,
                 "Pages through \(after.itemType.swiftSource) instead of \(before.itemType.swiftSource).", at: here)
@@ -139,23 +139,23 @@ enum MethodComparison {
             return
         case (nil, let body?):
             log.add(
-                group, .body, "\(name) body", .added, body.required ? .breaking : .additive,
+                group, .body, "\(name.prefix { $0 != "(" })(body:)", .added, body.required ? .breaking : .additive,
                 body.required
                     ? "Takes a required \(body.type.swiftSource) body: every call must pass it."
                     : "Takes an optional \(body.type.swiftSource) body (it defaults to nil).", at: here)
         case (let body?, nil):
             log.add(
-                group, .body, "\(name) body", .removed, .breaking,
+                group, .body, "\(name.prefix { $0 != "(" })(body:)", .removed, .breaking,
                 "Takes no body any more (was \(body.type.swiftSource)): calls that pass one no longer compile.", at: here)
         case (let before?, let after?):
-            if before.type != after.type {
+            if !log.same(before.type, after.type) {
                 log.add(
-                    group, .body, "\(name) body", .changed, .breaking,
+                    group, .body, "\(name.prefix { $0 != "(" })(body:)", .changed, .breaking,
                     "The body is \(after.type.swiftSource) instead of \(before.type.swiftSource): calls that pass one no longer compile.", at: here)
             }
             if before.required != after.required {
                 log.add(
-                    group, .body, "\(name) body", .changed, after.required ? .breaking : .additive,
+                    group, .body, "\(name.prefix { $0 != "(" })(body:)", .changed, after.required ? .breaking : .additive,
                     after.required
                         ? "The body is now required: calls that leave it out no longer compile."
                         : "The body is now optional: calls that pass one still compile.",
@@ -163,7 +163,8 @@ enum MethodComparison {
             }
             if before.contentType != after.contentType {
                 log.add(
-                    group, .body, "\(name) body", .changed, .invisible, "Sent as \(after.contentType) instead of \(before.contentType).", at: here)
+                    group, .body, "\(name.prefix { $0 != "(" })(body:)", .changed, .invisible,
+                    "Sent as \(after.contentType) instead of \(before.contentType).", at: here)
             }
         }
         switch (was.bodyFields, now.bodyFields) {

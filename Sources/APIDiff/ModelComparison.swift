@@ -13,6 +13,7 @@ enum ModelComparison {
             let twins = added.filter { $0.kind == old.kind }
             if twins.count == 1, let new = twins.first, matching.removed.filter({ $0.kind == old.kind }).count == 1 {
                 added.removeAll { $0.typeName == new.typeName }
+                log.renamedTypes[old.typeName] = new.typeName
                 log.add(
                     group, .model, old.typeName, .renamed, .breaking,
                     "Renamed to \(new.typeName) (the same \(kindName(new.kind))): code naming \(old.typeName) no longer compiles.",
@@ -60,7 +61,7 @@ enum ModelComparison {
         case (.oneOf(let before), .oneOf(let after)):
             compareVariants(before, after, in: type, at: here, into: &log)
         case (.alias(let before), .alias(let after)):
-            if before != after {
+            if !log.same(before, after) {
                 log.add(
                     group, .model, type, .changed, .breaking,
                     "Now stands for \(after.swiftSource) instead of \(before.swiftSource): code using it as the old type no longer compiles.",
@@ -118,7 +119,7 @@ enum ModelComparison {
                 group, .enumCase, "\(type).\(variant.name)", .removed, .breaking,
                 "Alternative removed: code naming the case no longer compiles.", at: log.inOld(variant.origin) ?? here)
         }
-        for (before, after) in matching.both where before.type != after.type {
+        for (before, after) in matching.both where !log.same(before.type, after.type) {
             log.add(
                 group, .enumCase, "\(type).\(after.name)", .changed, .breaking,
                 "Carries \(after.type.swiftSource) instead of \(before.type.swiftSource).", at: log.inNew(after.origin) ?? here)

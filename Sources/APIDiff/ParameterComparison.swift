@@ -6,13 +6,13 @@ enum ParameterComparison {
         let matching = Matching(old: old, new: new, key: \.label)
         for parameter in matching.removed {
             log.add(
-                group, .parameter, "\(method) \(parameter.label):", .removed, .breaking,
+                group, .parameter, "\(base(method))(\(parameter.label):)", .removed, .breaking,
                 "Parameter removed: calls that pass it no longer compile.", at: log.inOld(parameter.origin))
         }
         for (before, after) in matching.both {
             let here = log.inNew(after.origin)
-            let name = "\(method) \(after.label):"
-            if before.type != after.type {
+            let name = "\(base(method))(\(after.label):)"
+            if !log.same(before.type, after.type) {
                 log.add(
                     group, .parameter, name, .changed, .breaking,
                     "Retyped from \(before.type.swiftSource) to \(after.type.swiftSource): calls that pass it no longer compile.", at: here)
@@ -32,7 +32,7 @@ enum ParameterComparison {
         }
         for parameter in matching.added {
             log.add(
-                group, .parameter, "\(method) \(parameter.label):", .added, parameter.required ? .breaking : .additive,
+                group, .parameter, "\(base(method))(\(parameter.label):)", .added, parameter.required ? .breaking : .additive,
                 parameter.required
                     ? "New required \(parameter.kind.rawValue) parameter of type \(parameter.type.swiftSource): every call must pass it."
                     : "New optional \(parameter.kind.rawValue) parameter of type \(parameter.type.swiftSource) (it defaults to nil).",
@@ -50,12 +50,12 @@ enum ParameterComparison {
         let matching = Matching(old: old, new: new, key: \.label)
         for field in matching.removed {
             log.add(
-                group, .parameter, "\(method) \(field.label):", .removed, .breaking,
+                group, .parameter, "\(base(method))(\(field.label):)", .removed, .breaking,
                 "The body overload no longer takes it: calls that pass it no longer compile.", at: here)
         }
         for (before, after) in matching.both {
-            let name = "\(method) \(after.label):"
-            if before.type != after.type {
+            let name = "\(base(method))(\(after.label):)"
+            if !log.same(before.type, after.type) {
                 log.add(
                     group, .parameter, name, .changed, .breaking,
                     "The body overload takes \(after.type.swiftSource) instead of \(before.type.swiftSource): calls that pass it no longer compile.",
@@ -69,12 +69,17 @@ enum ParameterComparison {
         for field in matching.added {
             let required = field.required && field.singleCase == nil
             log.add(
-                group, .parameter, "\(method) \(field.label):", .added, required ? .breaking : .additive,
+                group, .parameter, "\(base(method))(\(field.label):)", .added, required ? .breaking : .additive,
                 required
                     ? "The body overload takes a new required \(field.type.swiftSource): every call to it must pass it."
                     : "The body overload takes a new optional \(field.type.swiftSource) (it defaults to nil).",
                 at: here)
         }
+    }
+
+    /// `list` of `list(limit:)`.
+    private static func base(_ signature: String) -> Substring {
+        signature.prefix { $0 != "(" }
     }
 
     private static func requiredness(_ required: Bool) -> String {

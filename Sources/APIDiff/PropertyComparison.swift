@@ -23,7 +23,7 @@ enum PropertyComparison {
         for (before, after) in matching.both {
             let name = "\(type).\(after.swiftName)"
             let here = log.inNew(after.origin)
-            if before.type != after.type {
+            if !log.same(before.type, after.type) {
                 log.add(
                     group, .property, name, .changed, .breaking,
                     "Retyped from \(before.type.swiftSource) to \(after.type.swiftSource): reads and `init` calls that use the old type no longer compile.",

@@ -44,7 +44,7 @@ extension APIDiffReport {
     }
 
     private func textReport() -> String {
-        var lines = ["\(old.module) \(old.version) (\(old.spec)) → \(new.module) (\(new.spec))", "\(tally); \(verdictSentence)"]
+        var lines = ["\(old.module) \(old.version): \(old.spec) → \(new.spec)", "\(tally); \(verdictSentence)"]
         for (group, members) in groups {
             lines.append("")
             lines.append(group)

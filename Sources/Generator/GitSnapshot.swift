@@ -25,6 +25,9 @@ public struct GitSnapshot: Sendable {
         let specFolder = specURL.deletingLastPathComponent().path
         let top = try git(["rev-parse", "--show-toplevel"], in: specFolder).trimmingCharacters(in: .whitespacesAndNewlines)
         let root = URL(fileURLWithPath: top).resolvingSymlinksInPath().path + "/"
+        guard (try? git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: top)) != nil else {
+            throw Failure(message: "'\(revision)' is not a commit of the git repository at \(top)")
+        }
         func inRepository(_ path: String) throws(Failure) -> String {
             let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
             guard resolved.hasPrefix(root) else { throw Failure(message: "\(path) is not in the git repository at \(top)") }
