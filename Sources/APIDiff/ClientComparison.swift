@@ -20,13 +20,12 @@ enum ClientComparison {
                 "Requests go to \(new.defaultBaseURL ?? "no default URL") (was \(old.defaultBaseURL ?? "none")) unless a base URL is given; code compiles as before.",
                 at: nil)
         }
-        for (what, before, after) in [
-            ("API key", old.apiKeyEnvironmentVariable, new.apiKeyEnvironmentVariable),
-            ("base URL", old.baseURLEnvironmentVariable, new.baseURLEnvironmentVariable),
-        ] where before != after {
+        // The API key's variable is a credential's, reported with the credential.
+        if old.baseURLEnvironmentVariable != new.baseURLEnvironmentVariable {
+            let name = { (variable: String?) in variable.map { "`\($0)`" } ?? "no environment variable" }
             log.add(
                 "client", .client, "\(client).init", .changed, .invisible,
-                "The \(what) is read from \(after.map { "`\($0)`" } ?? "no environment variable") (was \(before.map { "`\($0)`" } ?? "none")): set it where the old one was set.",
+                "The base URL is read from \(name(new.baseURLEnvironmentVariable)) (was \(name(old.baseURLEnvironmentVariable))): set it where the old one was set.",
                 at: nil)
         }
         compareCredentials(old.credentials, new.credentials, client: client, into: &log)
@@ -52,10 +51,12 @@ enum ClientComparison {
                     "`\(client).init` takes \(labels(after)) (was \(labels(before))): calls that pass the old one no longer compile.", at: here)
             }
             if before.environmentVariables != after.environmentVariables {
-                let names = after.environmentVariables.map { $0.map { "`\($0)`" } ?? "none" }.joined(separator: ", ")
+                let names = { (credential: Credential) in
+                    credential.environmentVariables.map { $0.map { "`\($0)`" } ?? "none" }.joined(separator: " and ")
+                }
                 log.add(
-                    "client", .credential, after.schemeName, .changed, .invisible, "Read from the environment variable \(names) when not passed.",
-                    at: here)
+                    "client", .credential, after.schemeName, .changed, .invisible,
+                    "Read from \(names(after)) when not passed (was \(names(before))): set it where the old one was set.", at: here)
             }
         }
         for credential in matching.added {

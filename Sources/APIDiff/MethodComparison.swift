@@ -122,7 +122,8 @@ enum MethodComparison {
                 group, .method, name, .changed, .invisible,
                 now.deprecated ? "Deprecated: calls now get a deprecation warning." : "No longer deprecated.", at: here)
         }
-        if was.httpMethod != now.httpMethod || was.pathTemplate != now.pathTemplate {
+        // The route without parameter names: a renamed path parameter alone sends the same request.
+        if old.route != new.route {
             log.add(
                 group, .method, name, .changed, .invisible,
                 "Now sends \(now.httpMethod) \(now.pathTemplate) (was \(was.httpMethod) \(was.pathTemplate)); calls compile as before.", at: here)

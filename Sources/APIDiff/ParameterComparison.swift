@@ -4,7 +4,27 @@ import SDKModel
 enum ParameterComparison {
     static func compare(_ old: [MethodParameter], _ new: [MethodParameter], method: String, group: String, into log: inout ChangeLog) {
         let matching = Matching(old: old, new: new, key: \.label)
+        var added = matching.added
+        let oldPath = old.filter { $0.kind == .path }
+        let newPath = new.filter { $0.kind == .path }
         for parameter in matching.removed {
+            // A path parameter in the same place under a new name: a new label.
+            if parameter.kind == .path, oldPath.count == newPath.count, let position = oldPath.firstIndex(of: parameter),
+                let index = added.firstIndex(of: newPath[position])
+            {
+                let renamed = added.remove(at: index)
+                log.add(
+                    group, .parameter, "\(base(method))(\(renamed.label):)", .renamed, .breaking,
+                    "The path parameter's label is `\(renamed.label):` (was `\(parameter.label):`): calls with the old label no longer compile.",
+                    at: log.inNew(renamed.origin))
+                if !log.same(parameter.type, renamed.type) {
+                    log.add(
+                        group, .parameter, "\(base(method))(\(renamed.label):)", .changed, .breaking,
+                        "Retyped from \(parameter.type.swiftSource) to \(renamed.type.swiftSource): calls that pass it no longer compile.",
+                        at: log.inNew(renamed.origin))
+                }
+                continue
+            }
             log.add(
                 group, .parameter, "\(base(method))(\(parameter.label):)", .removed, .breaking,
                 "Parameter removed: calls that pass it no longer compile.", at: log.inOld(parameter.origin))
@@ -30,7 +50,7 @@ enum ParameterComparison {
                 log.add(group, .parameter, name, .changed, .invisible, after.deprecated ? "Deprecated." : "No longer deprecated.", at: here)
             }
         }
-        for parameter in matching.added {
+        for parameter in added {
             log.add(
                 group, .parameter, "\(base(method))(\(parameter.label):)", .added, parameter.required ? .breaking : .additive,
                 parameter.required

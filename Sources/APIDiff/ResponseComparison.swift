@@ -25,6 +25,12 @@ enum ResponseComparison {
             }
             return
         }
+        if old == .single(.empty) {
+            log.add(
+                group, .response, method, .changed, .additive,
+                "Returns \(describe(new)) instead of nothing: calls that ignore the result still compile.", at: here)
+            return
+        }
         log.add(
             group, .response, method, .changed, .breaking,
             "Returns \(describe(new)) instead of \(describe(old)): code that uses the result may no longer compile.", at: here)

@@ -24,6 +24,12 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "The newer spec. Default: the one spec in the nearest Specs/ folder.")
     var new: String?
 
+    @Option(help: "The older spec's sdkgen.yaml. Default: sdkgen.yaml beside it (with --old-ref: the newer config's path at that revision).")
+    var oldConfig: String?
+
+    @Option(help: "The newer spec's sdkgen.yaml. Default: sdkgen.yaml beside it.")
+    var newConfig: String?
+
     @Option(help: "text (default), markdown (a pull-request comment or CHANGELOG entry) or json.")
     var format: Format = .text
 
@@ -43,10 +49,13 @@ struct DiffCommand: ParsableCommand {
     func validate() throws {
         if old == nil && oldRef == nil { throw ValidationError("Give --old SPEC or --old-ref REVISION.") }
         if old != nil && oldRef != nil { throw ValidationError("Give --old or --old-ref, not both.") }
+        if oldConfig != nil && oldRef != nil {
+            throw ValidationError("--old-ref takes the config from git: give --new-config instead of --old-config.")
+        }
     }
 
     func run() throws {
-        let newInput = try resolve(new)
+        let newInput = try resolve(new, config: newConfig)
         var snapshot: GitSnapshot?
         let oldInput: GenerationInput
         if let oldRef {
@@ -58,7 +67,7 @@ struct DiffCommand: ParsableCommand {
             }
             oldInput = snapshot?.input ?? newInput
         } else {
-            oldInput = try resolve(old)
+            oldInput = try resolve(old, config: oldConfig)
         }
         defer { snapshot?.remove() }
         let naming = snapshot
@@ -70,10 +79,10 @@ struct DiffCommand: ParsableCommand {
         if failOn == .breaking && report.count(.breaking) > 0 { throw ExitCode.failure }
     }
 
-    private func resolve(_ spec: String?) throws -> GenerationInput {
+    private func resolve(_ spec: String?, config: String?) throws -> GenerationInput {
         do {
             return try GenerationInput.resolve(
-                spec: spec, config: nil, templates: nil, output: nil, workingDirectory: FileManager.default.currentDirectoryPath)
+                spec: spec, config: config, templates: nil, output: nil, workingDirectory: FileManager.default.currentDirectoryPath)
         } catch {
             Console.printError("sdkgen: error: \(error.message)")
             throw ExitCode.failure

@@ -85,6 +85,40 @@ struct DiffRevisionTests {
         #expect(failing.status == 1)
     }
 
+    @Test("Two real revisions of one API: the OpenAPI Initiative's petstore and its expanded version")
+    func petstoreRevisions() throws {
+        let specs = packageRoot + "/../shared/specs"
+        let run = try runTool(["diff", "--old", "oai-3.0-petstore.yaml", "--new", "oai-3.0-petstore-expanded.yaml"], in: specs)
+        #expect(run.status == 0, "\(run.stderr)")
+        try compareDiffReport(run.stdout, with: "Tests/Diff/Petstore/report.txt")
+    }
+
+    @Test("Client-level changes from sdkgen.yaml: module and client names, environment variables")
+    func configChanges() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write("module: Pets\nversion: 3.0.0\nenvironment:\n  apiKey: PETS_KEY\n  baseURL: PETS_URL\n", to: folder + "/old.sdkgen.yaml")
+        try write("module: PetStore\nversion: 3.0.0\nenvironment:\n  apiKey: PETSTORE_API_KEY\n", to: folder + "/new.sdkgen.yaml")
+        let spec = packageRoot + "/Tests/Diff/base.yaml"
+        let run = try runTool(
+            ["diff", "--old", spec, "--new", spec, "--old-config", "old.sdkgen.yaml", "--new-config", "new.sdkgen.yaml", "--format", "json"],
+            in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let changes = try #require(report["changes"] as? [[String: Any]])
+        let lines = changes.map { "\($0["level"] ?? "") \($0["name"] ?? ""): \($0["detail"] ?? "")" }
+        #expect(
+            lines == [
+                "breaking PetStore: The module is PetStore (was Pets): code naming Pets no longer compiles.",
+                "breaking PetStoreClient: The client type is PetStoreClient (was PetsClient): code naming PetsClient no longer compiles.",
+                "breaking PetStoreError: The error type is PetStoreError (was PetsError): code naming PetsError no longer compiles.",
+                "invisible PetStoreClient.init: The base URL is read from no environment variable (was `PETS_URL`): set it where the old one was set.",
+                "invisible bearerAuth: Read from `PETSTORE_API_KEY` when not passed (was `PETS_KEY`): set it where the old one was set.",
+                "breaking PetStoreWebhookEvent: Renamed (was PetsWebhookEvent): code naming the old type no longer compiles.",
+            ], "\(lines)")
+        #expect((report["verdict"] as? [String: Any])?["nextVersion"] as? String == "4.0.0")
+    }
+
     @Test("--old-ref takes the old spec and config from git and names its files REV:path")
     func oldRevision() throws {
         let folder = try makeTemporaryFolder()
