@@ -25,11 +25,14 @@ public struct APIDiffReport: Sendable, Hashable {
         public var newConfigIsBumped: Bool
     }
 
+    /// The older SDK, the one released.
     public var old: Side
+    /// The newer SDK.
     public var new: Side
     /// Every change: grouped (client, then resources in spec order, then models, errors,
     /// webhooks), each group's breaking changes first, then additive, then invisible.
     public var changes: [APIChange]
+    /// The release the changes need.
     public var verdict: Verdict
 
     /// How many changes have `level`.

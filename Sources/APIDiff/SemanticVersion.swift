@@ -1,8 +1,11 @@
 /// A `MAJOR.MINOR.PATCH` version (Semantic Versioning 2.0.0); pre-release and build suffixes are
 /// kept as text and dropped by a bump.
 public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The first number: raised by a breaking change.
     public var major: Int
+    /// The second number: raised by an additive change.
     public var minor: Int
+    /// The third number: raised by a fix.
     public var patch: Int
     /// `-beta.1` or `+build.5`, as written; empty when there is none.
     public var suffix: String
@@ -29,6 +32,7 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         (self.major, self.minor, self.patch, self.suffix) = (major, minor, patch, "")
     }
 
+    /// `1.2.3`, with the suffix as written.
     public var description: String { "\(major).\(minor).\(patch)\(suffix)" }
 
     /// Orders by the numbers; a version with a pre-release suffix comes before the same numbers without.
@@ -53,6 +57,7 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
     public enum Bump: String, Sendable, Hashable, Codable, Comparable {
         case none, patch, minor, major
 
+        /// `none` < `patch` < `minor` < `major`.
         public static func < (lhs: Bump, rhs: Bump) -> Bool { lhs.rank < rhs.rank }
 
         private var rank: Int {

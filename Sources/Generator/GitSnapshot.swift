@@ -14,6 +14,7 @@ public struct GitSnapshot: Sendable {
 
     /// Why a snapshot could not be made.
     public struct Failure: Error, Sendable {
+        /// What went wrong, for `sdkgen: error: …`.
         public var message: String
     }
 

@@ -19,7 +19,9 @@ public struct Origin: Sendable, Hashable {
     /// No position.
     public static let none = Origin(nil)
 
+    /// Always `true`: see the type's description.
     public static func == (lhs: Origin, rhs: Origin) -> Bool { true }
 
+    /// Hashes nothing: see the type's description.
     public func hash(into hasher: inout Hasher) {}
 }
