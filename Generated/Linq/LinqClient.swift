@@ -17,6 +17,9 @@ public struct LinqClient: Sendable {
     public static let apiKeyEnvironmentVariable = "LINQ_API_V3_API_KEY"
     /// The environment variable the base URL is read from when none is passed.
     public static let baseURLEnvironmentVariable = "LINQ_API_V3_BASE_URL"
+    /// The environment variable that sets the log level of this SDK's `Logger` when none is
+    /// passed (`debug` shows every attempt and retry; `trace`, `info`, … as swift-log names them).
+    public static let logEnvironmentVariable = "LINQ_LOG"
     /// The security alternatives of operations that name none of their own (each a list of
     /// `components/securitySchemes` names that are sent together).
     public static let security: [[String]] = [["bearerAuth"]]
@@ -34,6 +37,9 @@ public struct LinqClient: Sendable {
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
     ///   - transport: What sends the HTTP requests: `URLSessionTransport` by default, or any
     ///     swift-openapi-runtime `ClientTransport` (such as `AsyncHTTPClientTransport` on servers).
+    ///   - logger: Where each attempt and retry is logged, at `debug` (swift-log, so a server's
+    ///     backend gets the lines); when `nil`, a logger labelled "Linq" at the level
+    ///     `logEnvironmentVariable` names. Credentials never appear in the lines.
     /// - Throws: `LinqError.missingCredentials` when no credential is given or found in the
     ///   environment and the API's default security needs one, and `LinqError.invalidBaseURL` when the base URL cannot be used.
     public init(
@@ -41,7 +47,8 @@ public struct LinqClient: Sendable {
         baseURL: URL? = nil,
         timeout: Duration = .seconds(60),
         maxRetries: Int = RetryPolicy.defaultMaxRetries,
-        transport: any ClientTransport = URLSessionTransport()
+        transport: any ClientTransport = URLSessionTransport(),
+        logger: Logger? = nil
     ) throws(LinqError) {
         var credentials = Credentials()
         credentials.set(scheme: "bearerAuth", .bearer, Credentials.secret(apiKey, environmentVariable: Self.apiKeyEnvironmentVariable), hint: "pass apiKey or set LINQ_API_V3_API_KEY")
@@ -61,13 +68,23 @@ public struct LinqClient: Sendable {
             userAgent: Self.userAgent,
             timeout: timeout,
             transport: transport,
-            retryPolicy: RetryPolicy(maxRetries: maxRetries)
+            retryPolicy: RetryPolicy(maxRetries: maxRetries),
+            logger: logger ?? SDKLogging.logger(label: "Linq", environmentVariable: Self.logEnvironmentVariable)
         )))
     }
 
     /// Creates a client over a configured core, for full control of every setting.
     public init(core: APIClientCore) {
         self.core = core
+    }
+
+    /// Runs `call` and returns its value with the status and header fields of the successful
+    /// responses it received (rate limits, request ids), without a method per operation:
+    /// `let result = try await client.withResponses { try await client.<resource>.<method>(…) }`,
+    /// then `result.value` and `result.response?.headerFields`. It throws what `call` throws
+    /// (`LinqError` when the closure says `() async throws(LinqError) in`).
+    public func withResponses<Value, Failure: Error>(_ call: () async throws(Failure) -> Value) async throws(Failure) -> WithResponses<Value> {
+        try await core.withResponses(call)
     }
 
     /// Calls under `client.chats`.

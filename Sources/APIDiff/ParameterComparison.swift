@@ -81,13 +81,13 @@ enum ParameterComparison {
                     "The body overload takes \(after.type.swiftSource) instead of \(before.type.swiftSource): calls that pass it no longer compile.",
                     at: here)
             }
-            let (wasRequired, isRequired) = (before.required && before.singleCase == nil, after.required && after.singleCase == nil)
+            let (wasRequired, isRequired) = (before.mustBeGiven, after.mustBeGiven)
             if wasRequired != isRequired {
                 log.add(group, .parameter, name, .changed, isRequired ? .breaking : .additive, requiredness(isRequired), at: here)
             }
         }
         for field in matching.added {
-            let required = field.required && field.singleCase == nil
+            let required = field.mustBeGiven
             log.add(
                 group, .parameter, "\(base(method))(\(field.label):)", .added, required ? .breaking : .additive,
                 required

@@ -53,7 +53,7 @@ enum PropertyComparison {
         }
         for property in added {
             let name = "\(type).\(property.swiftName)"
-            let required = property.required && property.singleCase == nil
+            let required = property.required && property.singleCase == nil && property.defaultLiteral == nil
             log.add(
                 group, .property, name, .added, required ? .breaking : .additive,
                 required

@@ -14,6 +14,8 @@ extension ContextBuilder {
         context["userAgentLiteral"] = .text(SwiftText.stringLiteral("\(sdk.moduleName)/\(sdk.version) (Swift; sdkgen)"))
         // The names are Swift identifiers (sdkgen.yaml checks); absent when not configured.
         context["baseURLEnvironmentVariable"] = sdk.baseURLEnvironmentVariable.map(TemplateValue.text)
+        context["logEnvironmentVariableLiteral"] = .text(SwiftText.stringLiteral(sdk.logEnvironmentVariable))
+        context["loggerLabelLiteral"] = .text(SwiftText.stringLiteral(sdk.moduleName))
         let credentials = sdk.credentials
         context["hasCredentials"] = .flag(!credentials.isEmpty)
         context["securityLiteral"] = .text(ContextBuilder.securityLiteral(sdk.security))

@@ -158,12 +158,14 @@ extension ContextBuilder {
     /// call to the method taking the body value.
     private func flattened(_ method: Method, body: MethodBody, fields: [BodyField], returns: String?) -> TemplateObject {
         var declarations = method.parameters.filter(\.required).map { argument($0.label, $0.type, required: true).declaration }
-        declarations += fields.filter { $0.required && $0.singleCase == nil }.map { argument($0.label, $0.type, required: true).declaration }
+        declarations += fields.filter(\.mustBeGiven).map { argument($0.label, $0.type, required: true).declaration }
         declarations += method.parameters.filter { !$0.required }.map { argument($0.label, $0.type, required: false).declaration }
-        for field in fields where !field.required || field.singleCase != nil {
+        for field in fields where !field.mustBeGiven {
             let name = SwiftNaming.escaped(field.label)
+            let declaredType = field.required ? field.type : .optional(field.type)
             declarations.append(
                 field.singleCase.map { "\(name): \(field.type.swiftSource) = .\(SwiftNaming.escaped($0))" }
+                    ?? field.defaultLiteral.map { "\(name): \(declaredType.swiftSource) = \($0)" }
                     ?? argument(field.label, field.type, required: false).declaration)
         }
         declarations.append(argument("options", .named("RequestOptions"), required: false).declaration)
@@ -312,9 +314,9 @@ extension ContextBuilder {
         }
         // In the order of the signature: required parameters and fields, then the others.
         document(method.parameters.filter(\.required))
-        document(bodyFields.filter { $0.required && $0.singleCase == nil })
+        document(bodyFields.filter(\.mustBeGiven))
         document(method.parameters.filter { !$0.required })
-        document(bodyFields.filter { !$0.required || $0.singleCase != nil })
+        document(bodyFields.filter { !$0.mustBeGiven })
         return docLines(for: method, returns: returns, parameterLines: parameterLines)
     }
 

@@ -126,7 +126,7 @@ extension ContextBuilder {
     /// discriminator: the value would name the case, not fill it.
     private func factory(_ variant: OneOf.Variant, discriminator: String?) -> TemplateObject? {
         guard let typeName = variant.type.name, let properties = structProperties[typeName] else { return nil }
-        let given = properties.filter { $0.required && $0.singleCase == nil }
+        let given = properties.filter { $0.required && $0.singleCase == nil && $0.defaultLiteral == nil }
         guard given.count == 1, let property = given.first, property.type != variant.type, property.jsonKey != discriminator else { return nil }
         let name = SwiftNaming.escaped(variant.name)
         let label = SwiftNaming.argumentLabel(property.swiftName)
@@ -168,12 +168,14 @@ extension ContextBuilder {
         return false
     }
 
-    /// The memberwise `init`'s parameters, optional ones defaulted to `nil`, a single-case enum
-    /// (a discriminator) to its case.
+    /// The memberwise `init`'s parameters: a single-case enum (a discriminator) defaulted to its
+    /// case, a property with a `default` Swift can spell to it, other optional ones to `nil`.
     private func initParameters(_ properties: [Property]) -> String {
         properties.map { property in
             let name = SwiftNaming.escaped(property.swiftName)
-            let defaultValue = property.singleCase.map { " = .\(SwiftNaming.escaped($0))" } ?? (property.required ? "" : " = nil")
+            let defaultValue =
+                property.singleCase.map { " = .\(SwiftNaming.escaped($0))" }
+                ?? property.defaultLiteral.map { " = " + $0 } ?? (property.required ? "" : " = nil")
             return "\(name): \(property.declaredType.swiftSource)" + defaultValue
         }.joined(separator: ", ")
     }

@@ -19,7 +19,9 @@ enum BodyFlattening {
         return properties.map { property in
             BodyField(
                 label: property.swiftName, type: property.type, required: property.required, description: property.description,
-                singleCase: property.required ? singleCase(of: property.type, in: types) : nil)
+                singleCase: property.required ? singleCase(of: property.type, in: types) : nil,
+                defaultLiteral: method.httpMethod == "PATCH"
+                    ? nil : property.defaultValue.flatMap { DefaultValues.literal($0, for: property.type, types: types) })
         }
     }
 

@@ -44,6 +44,9 @@ public struct GeneratorConfig: Sendable, Hashable {
     public var apiKeyEnvironmentVariable: String?
     /// The environment variable the client reads the base URL from when none is passed.
     public var baseURLEnvironmentVariable: String?
+    /// The environment variable that sets the client's log level (`debug`, …); `nil`: the
+    /// module's name in upper snake case with `_LOG` (`LINQ_LOG`).
+    public var logEnvironmentVariable: String?
     /// The query parameter that takes a page cursor.
     public var cursorParameter = "cursor"
     /// The response field that holds the next page's cursor.
@@ -132,7 +135,8 @@ private struct ConfigReader {
             switch pair.key.string {
             case "apiKey": config.apiKeyEnvironmentVariable = identifier(pair.value, "environment.apiKey")
             case "baseURL": config.baseURLEnvironmentVariable = identifier(pair.value, "environment.baseURL")
-            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["apiKey", "baseURL"])
+            case "log": config.logEnvironmentVariable = identifier(pair.value, "environment.log")
+            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["apiKey", "baseURL", "log"])
             }
         }
     }

@@ -26,6 +26,8 @@ public struct SDK: Sendable, Hashable {
     public var apiKeyEnvironmentVariable: String?
     /// The environment variable holding the base URL.
     public var baseURLEnvironmentVariable: String?
+    /// The environment variable that sets the log level, e.g. `LINQ_LOG`.
+    public var logEnvironmentVariable: String = ""
     /// The top-level resources (`client.chats`), each with its children.
     public var resources: [Resource]
     /// Methods on the client itself, for operations whose path names no resource.
@@ -217,6 +219,12 @@ public struct BodyField: Sendable, Hashable {
     /// The one case of its enum type, which the parameter defaults to (a discriminator such as
     /// `type: {enum: [text]}`); `nil` otherwise.
     public var singleCase: String?
+    /// The Swift expression the parameter defaults to, from the property's schema `default`
+    /// (see ``Property/defaultLiteral``); `nil` when there is none.
+    public var defaultLiteral: String? = nil
+
+    /// Whether a call must pass it: required, with no single case or default to fall back on.
+    public var mustBeGiven: Bool { required && singleCase == nil && defaultLiteral == nil }
 }
 
 /// What one success response carries, as the method returns it.
@@ -466,6 +474,10 @@ public struct Property: Sendable, Hashable {
     /// Whether it holds a secret (`format: password`, or a name such as `signing_secret`,
     /// `access_token`, `password`, `api_key`), which descriptions and dumps of the model hide.
     public var isSecret: Bool = false
+    /// The Swift expression the memberwise `init` defaults the property to: its schema's
+    /// `default` spelled for its type (`"en"`, `10`, `true`, `.active`); `nil` when there is none
+    /// or Swift cannot spell it simply (it is then documented only).
+    public var defaultLiteral: String? = nil
     /// Where the property's schema is written.
     public var origin: Origin = .none
 }

@@ -20,9 +20,12 @@ public enum SDKBuilder {
         let documentSecurity = security.alternatives(document.security ?? [], of: .document, log: &types.log)
         var resources = ResourceBuilder()
         let naming = ResourceNaming(operations: document.operations)
+        // A PATCH body sends only what the caller sets: its defaults would overwrite stored values.
+        var patchBodies: Set<String> = []
         for operation in document.operations {
             var placed = MethodBuilder.method(for: operation, config: config, naming: naming, types: &types)
             placed.method.bodyFields = BodyFlattening.fields(for: placed.method, types: types)
+            if placed.method.httpMethod == "PATCH", let body = placed.method.body?.type.name { patchBodies.insert(body) }
             placed.method.idempotencyKeyPaths = IdempotencyKeys.paths(in: placed.method.body, types: types)
             for index in placed.method.parameters.indices where IdempotencyKeys.fills(placed.method.parameters[index]) {
                 placed.method.parameters[index].fillsIdempotencyKey = true
@@ -49,11 +52,19 @@ public enum SDKBuilder {
             defaultBaseURL: config.baseURL ?? document.servers.first?.url,
             apiKeyEnvironmentVariable: config.apiKeyEnvironmentVariable,
             baseURLEnvironmentVariable: config.baseURLEnvironmentVariable,
+            logEnvironmentVariable: config.logEnvironmentVariable ?? Self.logVariable(moduleName),
             resources: tree.resources, rootMethods: tree.rootMethods,
-            models: RecursionAnalysis.markIndirectProperties(BodyFlattening.markSingleCases(types.models, types: types)), errorCases: errorCases,
+            models: RecursionAnalysis.markIndirectProperties(
+                DefaultValues.mark(BodyFlattening.markSingleCases(types.models, types: types), types: types, skipping: patchBodies)),
+            errorCases: errorCases,
             webhooks: webhooks,
             credentials: credentials, security: documentSecurity
         )
         return (sdk, types.log.all)
+    }
+
+    /// `LINQ_LOG` for `Linq`, `LINQ_FULL_LOG` for `LinqFull`: the module's words in upper snake case.
+    static func logVariable(_ moduleName: String) -> String {
+        (SwiftNaming.words(moduleName).map { $0.uppercased() } + ["LOG"]).joined(separator: "_")
     }
 }

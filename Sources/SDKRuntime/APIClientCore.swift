@@ -88,7 +88,11 @@ public struct APIClientCore: Sendable {
                 switch outcome {
                 case .buffered(let response) where !response.isSuccess:
                     failure = .status(response)
-                default:
+                case .buffered(let response):
+                    ResponseCapture.current?.record(response.head)
+                    return outcome
+                case .streamed(let head, _):
+                    ResponseCapture.current?.record(head)
                     return outcome
                 }
             } catch {
@@ -313,10 +317,11 @@ public struct APIClientCore: Sendable {
 
     // MARK: Debug log
 
-    /// Writes `[sdkgen] METHOD url <what>` to the debug logger, if any, without any credential.
+    /// Logs `METHOD url <what>` at `debug`, when the logger's level lets it through, without any credential.
     private func log(_ request: HTTPRequest, _ what: @autoclosure () -> String, seen: SecretsSeen) {
-        guard let logger = configuration.debugLogger else { return }
-        logger.log(seen.redact("[sdkgen] \(request.method) \(url(of: request)) \(what())"))
+        guard let logger = configuration.logger, logger.logLevel <= .debug else { return }
+        let line = seen.redact("\(request.method) \(url(of: request)) \(what())")
+        logger.debug("\(line)")
     }
 
     /// `12 ms`.

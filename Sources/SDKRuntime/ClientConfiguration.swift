@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Logging
 import OpenAPIRuntime
 
 /// Everything an API client needs to talk to its server.
@@ -33,9 +34,10 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
     /// swift-openapi-runtime middlewares around every attempt, outermost first. They run before
     /// the credentials are added, so they never see them.
     public var middlewares: [any ClientMiddleware]
-    /// Where debug lines go; `nil` logs nothing. The default is ``DebugLogger/fromEnvironment()``
-    /// (standard error when `SDKGEN_LOG=debug`).
-    public var debugLogger: DebugLogger?
+    /// The swift-log logger each attempt and retry is logged to at `debug` (see ``SDKLogging``);
+    /// `nil` logs nothing. Generated clients pass one labelled with the SDK's module whose level
+    /// the SDK's own environment variable sets (`LINQ_LOG=debug`).
+    public var logger: Logger?
     /// The largest body read whole into memory (JSON, text and bytes responses, error bodies):
     /// 256 MiB by default. Larger responses fail with ``RequestFailure/transport(_:)``; stream them instead.
     public var maxBufferedBodyBytes: Int = 256 * 1024 * 1024
@@ -56,7 +58,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
         defaultHeaders: HTTPFields = [:],
         retryPolicy: RetryPolicy = .default,
         middlewares: [any ClientMiddleware] = [],
-        debugLogger: DebugLogger? = DebugLogger.fromEnvironment()
+        logger: Logger? = nil
     ) {
         self.baseURL = baseURL
         self.credentials = credentials
@@ -67,7 +69,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
         self.defaultHeaders = defaultHeaders
         self.retryPolicy = retryPolicy
         self.middlewares = middlewares
-        self.debugLogger = debugLogger
+        self.logger = logger
     }
 
     /// The settings, with credentials redacted.
@@ -75,7 +77,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
         "ClientConfiguration(baseURL: \(baseURL.absoluteString), credentials: \(credentials), security: \(security), "
             + "userAgent: \(userAgent), timeout: \(timeout), transport: \(type(of: transport)), "
             + "defaultHeaders: \(defaultHeaders.redactedDescription), retryPolicy: \(retryPolicy), "
-            + "middlewares: \(middlewareNames), debugLogging: \(debugLogger != nil))"
+            + "middlewares: \(middlewareNames), logger: \(logger.map { "\($0.label) at \($0.logLevel)" } ?? "none"))"
     }
 
     /// The middlewares' type names, in order.
@@ -100,7 +102,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible, CustomDebu
                 "defaultHeaders": defaultHeaders.redactedDescription,
                 "retryPolicy": retryPolicy,
                 "middlewares": middlewareNames,
-                "debugLogging": debugLogger != nil,
+                "logger": logger.map { "\($0.label) at \($0.logLevel)" } ?? "none",
             ],
             displayStyle: .struct
         )

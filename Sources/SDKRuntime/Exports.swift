@@ -1,5 +1,5 @@
 // What an SDK's users can name without importing anything else: exactly the types of
-// swift-http-types and swift-openapi-runtime that this runtime's public API and generated SDKs'
+// swift-http-types, swift-openapi-runtime and swift-log that this runtime's public API and generated SDKs'
 // signatures use, so that any transport or middleware written for that ecosystem plugs into a
 // generated client. Each is re-exported by itself, not its whole module: the rest of
 // OpenAPIRuntime (`Configuration`, `ClientError`, `ServerError`, `MultipartPart`, …) would
@@ -14,6 +14,9 @@
 @_exported import struct HTTPTypes.HTTPFields
 @_exported import struct HTTPTypes.HTTPRequest
 @_exported import struct HTTPTypes.HTTPResponse
+// What generated clients take to log to: swift-log's logger, so a server's logging backend gets
+// the SDK's lines.
+@_exported import struct Logging.Logger
 // What `ClientConfiguration` plugs in (`transport`, `middlewares`), the streaming body they pass
 // around, and the Server-Sent Events that generated streaming methods return.
 @_exported import protocol OpenAPIRuntime.ClientMiddleware

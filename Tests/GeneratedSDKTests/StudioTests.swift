@@ -893,7 +893,7 @@ extension StudioTests {
                 .json(trackListJSON), .empty(), .json("{}", status: 401), .json(trackListJSON),
             ]) { server in
                 var configuration = try fullyCredentialedClient(server.baseURL, partnerOAuth: provider).core.configuration
-                configuration.debugLogger = DebugLogger { line in lines.update { $0.append(line) } }
+                configuration.logger = SDKLogging.logger(label: "Studio", level: .debug) { line in lines.update { $0.append(line) } }
                 let client = StudioClient(core: APIClientCore(configuration: configuration))
                 #expect(try await client.legacy.listTracks() == trackList)
                 try await client.admin.deleteTrack(trackID: "t1")
@@ -911,10 +911,10 @@ extension StudioTests {
                 let log = lines.current
                 #expect(log.count == 6, "\(log)")
                 let legacyURL = "http://127.0.0.1:\(server.port)/legacy/tracks"
-                #expect(log.first?.hasPrefix("[sdkgen] GET \(legacyURL) attempt 0 → HTTP 200 in ") == true, "\(log)")
+                #expect(log.first?.hasPrefix("GET \(legacyURL) attempt 0 → HTTP 200 in ") == true, "\(log)")
                 #expect(
                     log.contains(
-                        "[sdkgen] GET http://127.0.0.1:\(server.port)/partner/tracks HTTP 401: asking the token provider for a fresh token and sending again"
+                        "GET http://127.0.0.1:\(server.port)/partner/tracks HTTP 401: asking the token provider for a fresh token and sending again"
                     ))
                 #expect(log.last?.contains("key=<redacted>") == true, "\(log)")
                 for line in log {

@@ -54,6 +54,19 @@ struct SDKBuilderTests {
         #expect(sdk.errorCases.first?.bodyType == .named("Error404"))
     }
 
+    @Test("The log level's environment variable is the module's own, or the one sdkgen.yaml names")
+    func logVariable() throws {
+        #expect(try build(typingSpec, config: "module: LinqFull").sdk?.logEnvironmentVariable == "LINQ_FULL_LOG")
+        #expect(try build(typingSpec, config: "module: Linq").sdk?.logEnvironmentVariable == "LINQ_LOG")
+        #expect(try build(typingSpec, config: "module: Linq\nenvironment:\n  log: LINQ_DEBUG").sdk?.logEnvironmentVariable == "LINQ_DEBUG")
+        let bad = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array("environment:\n  log: 'not a name'".utf8)))
+        #expect(bad.config == nil)
+        #expect(
+            bad.diagnostics.map(\.description) == [
+                "sdkgen.yaml:2:8: error: 'environment.log' must be a Swift identifier (ASCII letters, digits and '_', not starting with a digit), found 'not a name'"
+            ])
+    }
+
     @Test("sdkgen.yaml overrides names, resources and method names")
     func overrides() throws {
         let config = """

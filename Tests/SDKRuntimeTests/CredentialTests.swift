@@ -6,11 +6,11 @@ import Testing
 /// the token provider's second chance after a `401`.
 @Suite struct CredentialTests {
     private func core(
-        _ credentials: Credentials, security: [[String]], transport: ScriptedTransport, logger: DebugLogger? = nil
+        _ credentials: Credentials, security: [[String]], transport: ScriptedTransport, logger: Logger? = nil
     ) throws -> APIClientCore {
         var configuration = ClientConfiguration(
             baseURL: try #require(URL(string: "https://api.example.com/base")), credentials: credentials, security: security,
-            userAgent: testUserAgent, transport: transport, retryPolicy: .none, debugLogger: logger)
+            userAgent: testUserAgent, transport: transport, retryPolicy: .none, logger: logger)
         configuration.sleep = { _ in }
         return APIClientCore(configuration: configuration)
     }
@@ -95,7 +95,7 @@ import Testing
         let transport = ScriptedTransport([.respond(APIResponse(statusCode: 401)), .respond(APIResponse(statusCode: 204))])
         let core = try core(
             Credentials(scheme: "oauth", .bearer, .provider(provider)), security: [["oauth"]], transport: transport,
-            logger: DebugLogger { lines.append($0) })
+            logger: SDKLogging.logger(label: "test", level: .debug) { lines.append($0) })
         #expect(try await core.send(APIRequest(method: .get, path: "/x")).statusCode == 204)
         #expect(asked.all == [false, true])
         #expect(transport.requests.all.map { $0.headerFields[.authorization] } == ["Bearer tok-stale-1", "Bearer tok-fresh-2"])

@@ -37,7 +37,7 @@ import Testing
 @Suite struct URLBuildingTests {
     private func build(_ base: String, _ path: String, _ query: [URLQueryItem] = []) throws -> String? {
         let baseURL = try #require(URL(string: base))
-        let core = APIClientCore(configuration: ClientConfiguration(baseURL: baseURL, userAgent: "t", debugLogger: nil))
+        let core = APIClientCore(configuration: ClientConfiguration(baseURL: baseURL, userAgent: "t"))
         return core.transportBaseURL.absoluteString + APIClientCore.makePath(baseURL: baseURL, path: path, query: query)
     }
 

@@ -59,7 +59,7 @@ import Testing
         let core = APIClientCore(
             configuration: ClientConfiguration(
                 baseURL: try #require(URL(string: "https://api.example.com/api")), credentials: testCredentials,
-                userAgent: testUserAgent, transport: transport, retryPolicy: .none, middlewares: [Peeking(seen: seen)], debugLogger: nil))
+                userAgent: testUserAgent, transport: transport, retryPolicy: .none, middlewares: [Peeking(seen: seen)]))
         _ = try await core.send(APIRequest(method: .post, path: "/v3/chats", body: Data("{}".utf8)))
         #expect(seen.all.count == 1)
         for text in seen.all {

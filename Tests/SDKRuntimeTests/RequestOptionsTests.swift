@@ -108,12 +108,13 @@ import Testing
         var policy = RetryPolicy.default
         policy.initialDelay = .milliseconds(10)
         try await withLoopbackServer([.empty(status: 503), .json("{}")]) { server in
-            let core = makeCore(baseURL: try url(server), retryPolicy: policy, debugLogger: DebugLogger { lines.append($0) })
+            let core = makeCore(
+                baseURL: try url(server), retryPolicy: policy, logger: SDKLogging.logger(label: "test", level: .debug) { lines.append($0) })
             _ = try await core.send(APIRequest(method: .post, path: "/v3/chats", query: [URLQueryItem(name: "token", value: testKeyValue)]))
             let base = server.baseURL.absoluteString
             let logged = lines.all
             #expect(logged.count == 3)
-            #expect(logged.first?.hasPrefix("[sdkgen] POST \(base)/v3/chats?token=<redacted> attempt 0 → HTTP 503 in ") == true)
+            #expect(logged.first?.hasPrefix("POST \(base)/v3/chats?token=<redacted> attempt 0 → HTTP 503 in ") == true)
             #expect(logged.dropFirst().first?.contains("retry 1 of 2 in ") == true)
             #expect(logged.last?.contains("attempt 1 → HTTP 200 in ") == true)
             #expect(logged.allSatisfy { $0.hasSuffix(" ms") || $0.contains("(HTTP 503)") })
@@ -123,12 +124,23 @@ import Testing
         }
     }
 
-    @Test func debugLogIsOffUnlessTheEnvironmentAsksForIt() {
-        #expect(DebugLogger.environmentVariable == "SDKGEN_LOG")
-        #expect(DebugLogger.fromEnvironment([:]) == nil)
-        #expect(DebugLogger.fromEnvironment(["SDKGEN_LOG": "info"]) == nil)
-        #expect(DebugLogger.fromEnvironment(["SDKGEN_LOG": "debug"]) != nil)
-        #expect(DebugLogger.fromEnvironment(["SDKGEN_LOG": "DEBUG"]) != nil)
+    @Test func theSDKsOwnVariableSetsTheLevel() async throws {
+        let variable = "PETS_LOG"
+        #expect(SDKLogging.logger(label: "Pets", environmentVariable: variable, environment: [:]).logLevel == .info)
+        #expect(SDKLogging.logger(label: "Pets", environmentVariable: variable, environment: [variable: "debug"]).logLevel == .debug)
+        #expect(SDKLogging.logger(label: "Pets", environmentVariable: variable, environment: [variable: " TRACE "]).logLevel == .trace)
+        #expect(SDKLogging.logger(label: "Pets", environmentVariable: variable, environment: [variable: "loud"]).logLevel == .info)
+        // Another SDK's variable changes nothing.
+        #expect(SDKLogging.logger(label: "Pets", environmentVariable: variable, environment: ["LINQ_LOG": "debug"]).logLevel == .info)
+        #expect(SDKLogging.logger(label: "Pets", environmentVariable: variable).label == "Pets")
+
+        // At `info`, the core's debug lines are not written.
+        let lines = Recorder<String>()
+        try await withLoopbackServer([.json("{}")]) { server in
+            let core = makeCore(baseURL: try url(server), logger: SDKLogging.logger(label: "test", level: .info) { lines.append($0) })
+            _ = try await core.send(APIRequest(method: .get, path: "/x"))
+        }
+        #expect(lines.all.isEmpty)
     }
 
     @Test func optionsAndConfigurationDescriptionsHideSecrets() throws {
@@ -140,7 +152,7 @@ import Testing
             baseURL: try #require(URL(string: "https://api.example.com")),
             credentials: testCredentials,
             userAgent: testUserAgent,
-            debugLogger: DebugLogger { _ in }
+            logger: SDKLogging.logger(label: "test", level: .debug) { _ in }
         )
         for text in [String(describing: configuration), String(reflecting: configuration), dumped(configuration)] {
             #expect(!text.contains(testKeyValue))

@@ -27,7 +27,7 @@ import Testing
         APIClientCore(
             configuration: ClientConfiguration(
                 baseURL: try #require(URL(string: "https://api.example.com")), userAgent: testUserAgent, transport: transport,
-                retryPolicy: .none, debugLogger: nil))
+                retryPolicy: .none))
     }
 
     private let request = APIRequest(method: .post, path: "/stream")

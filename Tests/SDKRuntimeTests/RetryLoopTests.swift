@@ -112,7 +112,7 @@ import Testing
         let transport = ScriptedTransport([response(204)])
         var configuration = ClientConfiguration(
             baseURL: try #require(URL(string: "https://api.example.com/api/partner/?tenant=a%20b#frag")),
-            credentials: testCredentials, userAgent: testUserAgent, transport: transport, retryPolicy: .none, debugLogger: nil)
+            credentials: testCredentials, userAgent: testUserAgent, transport: transport, retryPolicy: .none)
         configuration.sleep = { _ in }
         let core = APIClientCore(configuration: configuration)
         _ = try await core.send(
@@ -130,8 +130,7 @@ import Testing
                 baseURL: try #require(URL(string: "https://api.example.com")),
                 credentials: testCredentials,
                 userAgent: testUserAgent,
-                transport: transport,
-                debugLogger: nil
+                transport: transport
             )
         )
         let clock = ContinuousClock()

@@ -31,7 +31,7 @@ func makeCore(
     defaultHeaders: HTTPFields = [:],
     retryPolicy: RetryPolicy = .none,
     middlewares: [any ClientMiddleware] = [],
-    debugLogger: DebugLogger? = nil
+    logger: Logger? = nil
 ) -> APIClientCore {
     APIClientCore(
         configuration: ClientConfiguration(
@@ -43,7 +43,7 @@ func makeCore(
             defaultHeaders: defaultHeaders,
             retryPolicy: retryPolicy,
             middlewares: middlewares,
-            debugLogger: debugLogger
+            logger: logger
         )
     )
 }
@@ -173,8 +173,7 @@ func makeCore(
         credentials: testCredentials,
         userAgent: testUserAgent,
         transport: transport,
-        retryPolicy: retryPolicy,
-        debugLogger: nil
+        retryPolicy: retryPolicy
     )
     configuration.sleep = { sleeps.append($0) }
     configuration.random = { random }

@@ -23,6 +23,9 @@ public struct StudioClient: Sendable {
     public static let adminPasswordEnvironmentVariable = "STUDIO_ADMIN_PASSWORD"
     /// The environment variable the base URL is read from when none is passed.
     public static let baseURLEnvironmentVariable = "STUDIO_BASE_URL"
+    /// The environment variable that sets the log level of this SDK's `Logger` when none is
+    /// passed (`debug` shows every attempt and retry; `trace`, `info`, … as swift-log names them).
+    public static let logEnvironmentVariable = "STUDIO_DEBUG"
     /// The security alternatives of operations that name none of their own (each a list of
     /// `components/securitySchemes` names that are sent together).
     public static let security: [[String]] = [["bearerAuth"], ["apiKeyHeader"]]
@@ -46,6 +49,9 @@ public struct StudioClient: Sendable {
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
     ///   - transport: What sends the HTTP requests: `URLSessionTransport` by default, or any
     ///     swift-openapi-runtime `ClientTransport` (such as `AsyncHTTPClientTransport` on servers).
+    ///   - logger: Where each attempt and retry is logged, at `debug` (swift-log, so a server's
+    ///     backend gets the lines); when `nil`, a logger labelled "Studio" at the level
+    ///     `logEnvironmentVariable` names. Credentials never appear in the lines.
     /// - Throws: `StudioError.missingCredentials` when no credential is given or found in the
     ///   environment and the API's default security needs one, and `StudioError.invalidBaseURL` when the base URL cannot be used.
     public init(
@@ -59,7 +65,8 @@ public struct StudioClient: Sendable {
         baseURL: URL? = nil,
         timeout: Duration = .seconds(60),
         maxRetries: Int = RetryPolicy.defaultMaxRetries,
-        transport: any ClientTransport = URLSessionTransport()
+        transport: any ClientTransport = URLSessionTransport(),
+        logger: Logger? = nil
     ) throws(StudioError) {
         var credentials = Credentials()
         credentials.set(scheme: "bearerAuth", .bearer, Credentials.secret(token, environmentVariable: Self.tokenEnvironmentVariable), hint: "pass token or set STUDIO_TOKEN")
@@ -84,13 +91,23 @@ public struct StudioClient: Sendable {
             userAgent: Self.userAgent,
             timeout: timeout,
             transport: transport,
-            retryPolicy: RetryPolicy(maxRetries: maxRetries)
+            retryPolicy: RetryPolicy(maxRetries: maxRetries),
+            logger: logger ?? SDKLogging.logger(label: "Studio", environmentVariable: Self.logEnvironmentVariable)
         )))
     }
 
     /// Creates a client over a configured core, for full control of every setting.
     public init(core: APIClientCore) {
         self.core = core
+    }
+
+    /// Runs `call` and returns its value with the status and header fields of the successful
+    /// responses it received (rate limits, request ids), without a method per operation:
+    /// `let result = try await client.withResponses { try await client.<resource>.<method>(…) }`,
+    /// then `result.value` and `result.response?.headerFields`. It throws what `call` throws
+    /// (`StudioError` when the closure says `() async throws(StudioError) in`).
+    public func withResponses<Value, Failure: Error>(_ call: () async throws(Failure) -> Value) async throws(Failure) -> WithResponses<Value> {
+        try await core.withResponses(call)
     }
 
     /// Calls under `client.status`.

@@ -22,7 +22,7 @@ public struct EvilPwned: Codable, Hashable, Sendable {
     public var code: EvilPwnedCode?
 
     /// Creates a value from its properties.
-    public init(aB: String, pwned: Int? = nil, kind: EvilPwnedKind? = nil, unnamed: String? = nil, unnamed2: String? = nil, _1st: String? = nil, `default`: Bool? = nil, `class`: String? = nil, self2: String? = nil, mood: EvilPwnedMood? = nil, code: EvilPwnedCode? = nil) {
+    public init(aB: String, pwned: Int? = nil, kind: EvilPwnedKind? = nil, unnamed: String? = nil, unnamed2: String? = nil, _1st: String? = nil, `default`: Bool? = true, `class`: String? = nil, self2: String? = nil, mood: EvilPwnedMood? = nil, code: EvilPwnedCode? = nil) {
         self.aB = aB
         self.pwned = pwned
         self.kind = kind

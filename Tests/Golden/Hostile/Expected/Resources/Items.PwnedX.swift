@@ -80,7 +80,7 @@ extension HostileClient.Items.PwnedX {
     ///   - code: The body's `code`.
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Throws: `HostileError`; each documented error status has its own case.
-    public func putPwned(itemID: String, aB: String, pwned: Int? = nil, kind: EvilPwnedKind? = nil, unnamed: String? = nil, unnamed2: String? = nil, _1st: String? = nil, `default`: Bool? = nil, `class`: String? = nil, self2: String? = nil, mood: EvilPwnedMood? = nil, code: EvilPwnedCode? = nil, options: RequestOptions? = nil) async throws(HostileError) {
+    public func putPwned(itemID: String, aB: String, pwned: Int? = nil, kind: EvilPwnedKind? = nil, unnamed: String? = nil, unnamed2: String? = nil, _1st: String? = nil, `default`: Bool? = true, `class`: String? = nil, self2: String? = nil, mood: EvilPwnedMood? = nil, code: EvilPwnedCode? = nil, options: RequestOptions? = nil) async throws(HostileError) {
         try await putPwned(itemID: itemID, body: EvilPwned(aB: aB, pwned: pwned, kind: kind, unnamed: unnamed, unnamed2: unnamed2, _1st: _1st, default: `default`, class: `class`, self2: self2, mood: mood, code: code), options: options)
     }
 }

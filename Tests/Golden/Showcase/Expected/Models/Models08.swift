@@ -41,7 +41,7 @@ public struct Post: Codable, Hashable, Sendable {
     private var _legacyID: Int?
 
     /// Creates a value from its properties.
-    public init(id: UUID? = nil, title: String, body: Content, status: Status, priority: Priority? = nil, createdAt: Date? = nil, publishOn: CalendarDate? = nil, canonicalURL: URL? = nil, views: Int64? = nil, rating: Float? = nil, score: Double? = nil, coverThumbnail: Data? = nil, metadata: [String: String]? = nil, extras: [String: JSONValue]? = nil, author: PostAuthor? = nil, legacyID: Int? = nil, layout: PostLayout? = nil, comments: [Comment]? = nil, anything: JSONValue? = nil, idOrSlug: PostIDOrSlug? = nil, mixed: JSONValue? = nil) {
+    public init(id: UUID? = nil, title: String, body: Content, status: Status, priority: Priority? = nil, createdAt: Date? = nil, publishOn: CalendarDate? = nil, canonicalURL: URL? = nil, views: Int64? = nil, rating: Float? = nil, score: Double? = nil, coverThumbnail: Data? = nil, metadata: [String: String]? = nil, extras: [String: JSONValue]? = nil, author: PostAuthor? = nil, legacyID: Int? = nil, layout: PostLayout? = .wide, comments: [Comment]? = nil, anything: JSONValue? = nil, idOrSlug: PostIDOrSlug? = nil, mixed: JSONValue? = nil) {
         self.id = id
         self.title = title
         self.body = body
