@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Linq
 import LoopbackSupport
 import Testing
