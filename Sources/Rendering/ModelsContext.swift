@@ -89,9 +89,20 @@ extension ContextBuilder {
         if isDate(storedType) {
             context["decodeCall"] = .text("decodeRFC3339Date\(ifPresent)(\(key))")
             context["encodeCall"] = .text("encodeRFC3339Date\(ifPresent)(self.\(codingKey), \(key))")
+        } else if property.keepsNull && !property.isStoredPrivately {
+            // Kept in a `NullableField`: `null` and absent stay apart both ways.
+            context["wrapper"] = true
+            context["decodeCall"] = .text("decodeNullableField(\(storedType.swiftSource).self, \(key))")
+            context["encodeCall"] = .text("encodeNullableField(self._\(property.swiftName), \(key))")
+            context["stored"] = true
+            context["codingKey"] = .text("_" + property.swiftName)
+            context["initAssignment"] = .text("self.\(name) = \(name)")
+            return context
         } else {
             context["decodeCall"] = .text("decode\(ifPresent)(\(storedType.swiftSource).self, \(key))")
-            context["encodeCall"] = .text("encode\(ifPresent)(self.\(codingKey), \(key))")
+            // A required property that may be null is sent as `null` when it is `nil`.
+            let encodeSuffix = property.sendsNull && !property.isStoredPrivately ? "" : ifPresent
+            context["encodeCall"] = .text("encode\(encodeSuffix)(self.\(codingKey), \(key))")
         }
         guard property.isStoredPrivately else {
             context["stored"] = true

@@ -478,6 +478,12 @@ public struct Property: Sendable, Hashable {
     /// `default` spelled for its type (`"en"`, `10`, `true`, `.active`); `nil` when there is none
     /// or Swift cannot spell it simply (it is then documented only).
     public var defaultLiteral: String? = nil
+    /// Whether the property may be left out and may be `null` (3.0 `nullable`, 3.1 `type: [T,
+    /// "null"]`): it is kept in a `NullableField`, so a request can send `null` and a decoded
+    /// value tells `null` from absent.
+    public var keepsNull: Bool = false
+    /// Whether the object lists the property as required but allows `null`: `nil` is sent as `null`.
+    public var sendsNull: Bool = false
     /// Where the property's schema is written.
     public var origin: Origin = .none
 }

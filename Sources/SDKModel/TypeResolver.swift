@@ -352,7 +352,9 @@ struct TypeResolver {
                     swiftName: name, jsonKey: property.name, type: type, required: alwaysPresent,
                     description: schema.description ?? referencedDescription(schema),
                     deprecated: schema.deprecated, defaultValue: schema.defaultValue,
-                    isSecret: Self.holdsSecret(property.name, schema), origin: Origin(schema.mark)
+                    isSecret: Self.holdsSecret(property.name, schema),
+                    keepsNull: schema.nullable && !property.required && !schema.readOnly && !schema.writeOnly,
+                    sendsNull: schema.nullable && property.required && !schema.readOnly && !schema.writeOnly, origin: Origin(schema.mark)
                 ))
         }
         return result

@@ -6,7 +6,7 @@ import SDKRuntime
 
 public struct PostAuthor: Codable, Hashable, Sendable {
     public var name: String
-    public var email: String?
+    @NullableField public var email: String?
 
     /// Creates a value from its properties.
     public init(name: String, email: String? = nil) {
@@ -17,13 +17,13 @@ public struct PostAuthor: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.name = try container.decode(String.self, forKey: DynamicCodingKey("name"))
-        self.email = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("email"))
+        self._email = try container.decodeNullableField(String.self, forKey: DynamicCodingKey("email"))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encode(self.name, forKey: DynamicCodingKey("name"))
-        try container.encodeIfPresent(self.email, forKey: DynamicCodingKey("email"))
+        try container.encodeNullableField(self._email, forKey: DynamicCodingKey("email"))
     }
 }
 

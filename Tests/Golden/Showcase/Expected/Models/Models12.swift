@@ -49,7 +49,7 @@ public struct AuditedPost: Codable, Hashable, Sendable {
     public var priority: Priority?
     public var createdAt: Date?
     public var publishOn: CalendarDate?
-    public var canonicalURL: URL?
+    @NullableField public var canonicalURL: URL?
     public var views: Int64?
     public var rating: Float?
     public var score: Double?
@@ -110,7 +110,7 @@ public struct AuditedPost: Codable, Hashable, Sendable {
         self.priority = try container.decodeIfPresent(Priority.self, forKey: DynamicCodingKey("priority"))
         self.createdAt = try container.decodeRFC3339DateIfPresent(forKey: DynamicCodingKey("created_at"))
         self.publishOn = try container.decodeIfPresent(CalendarDate.self, forKey: DynamicCodingKey("publish_on"))
-        self.canonicalURL = try container.decodeIfPresent(URL.self, forKey: DynamicCodingKey("canonical_url"))
+        self._canonicalURL = try container.decodeNullableField(URL.self, forKey: DynamicCodingKey("canonical_url"))
         self.views = try container.decodeIfPresent(Int64.self, forKey: DynamicCodingKey("views"))
         self.rating = try container.decodeIfPresent(Float.self, forKey: DynamicCodingKey("rating"))
         self.score = try container.decodeIfPresent(Double.self, forKey: DynamicCodingKey("score"))
@@ -137,7 +137,7 @@ public struct AuditedPost: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.priority, forKey: DynamicCodingKey("priority"))
         try container.encodeRFC3339DateIfPresent(self.createdAt, forKey: DynamicCodingKey("created_at"))
         try container.encodeIfPresent(self.publishOn, forKey: DynamicCodingKey("publish_on"))
-        try container.encodeIfPresent(self.canonicalURL, forKey: DynamicCodingKey("canonical_url"))
+        try container.encodeNullableField(self._canonicalURL, forKey: DynamicCodingKey("canonical_url"))
         try container.encodeIfPresent(self.views, forKey: DynamicCodingKey("views"))
         try container.encodeIfPresent(self.rating, forKey: DynamicCodingKey("rating"))
         try container.encodeIfPresent(self.score, forKey: DynamicCodingKey("score"))

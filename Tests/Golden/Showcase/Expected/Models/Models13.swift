@@ -38,7 +38,7 @@ public enum ImageAttachmentTypeModel: RawRepresentable, Codable, Hashable, Senda
 
 public struct PostPage: Codable, Hashable, Sendable {
     public var data: [Post]
-    public var nextCursor: String?
+    @NullableField public var nextCursor: String?
 
     /// Creates a value from its properties.
     public init(data: [Post], nextCursor: String? = nil) {
@@ -49,13 +49,13 @@ public struct PostPage: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.data = try container.decode([Post].self, forKey: DynamicCodingKey("data"))
-        self.nextCursor = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("next_cursor"))
+        self._nextCursor = try container.decodeNullableField(String.self, forKey: DynamicCodingKey("next_cursor"))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encode(self.data, forKey: DynamicCodingKey("data"))
-        try container.encodeIfPresent(self.nextCursor, forKey: DynamicCodingKey("next_cursor"))
+        try container.encodeNullableField(self._nextCursor, forKey: DynamicCodingKey("next_cursor"))
     }
 }
 

@@ -14,7 +14,7 @@ public struct Widget: Codable, Hashable, Sendable {
     public var price: Double?
     public var createdAt: Date
     public var tags: [String]?
-    public var notes: String?
+    @NullableField public var notes: String?
     public var metadata: [String: String]?
     public var dimensions: WidgetDimensions?
     /// Whether new orders use this widget.
@@ -42,7 +42,7 @@ public struct Widget: Codable, Hashable, Sendable {
         self.price = try container.decodeIfPresent(Double.self, forKey: DynamicCodingKey("price"))
         self.createdAt = try container.decodeRFC3339Date(forKey: DynamicCodingKey("created_at"))
         self.tags = try container.decodeIfPresent([String].self, forKey: DynamicCodingKey("tags"))
-        self.notes = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("notes"))
+        self._notes = try container.decodeNullableField(String.self, forKey: DynamicCodingKey("notes"))
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: DynamicCodingKey("metadata"))
         self.dimensions = try container.decodeIfPresent(WidgetDimensions.self, forKey: DynamicCodingKey("dimensions"))
         self.`default` = try container.decodeIfPresent(Bool.self, forKey: DynamicCodingKey("default"))
@@ -56,7 +56,7 @@ public struct Widget: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.price, forKey: DynamicCodingKey("price"))
         try container.encodeRFC3339Date(self.createdAt, forKey: DynamicCodingKey("created_at"))
         try container.encodeIfPresent(self.tags, forKey: DynamicCodingKey("tags"))
-        try container.encodeIfPresent(self.notes, forKey: DynamicCodingKey("notes"))
+        try container.encodeNullableField(self._notes, forKey: DynamicCodingKey("notes"))
         try container.encodeIfPresent(self.metadata, forKey: DynamicCodingKey("metadata"))
         try container.encodeIfPresent(self.dimensions, forKey: DynamicCodingKey("dimensions"))
         try container.encodeIfPresent(self.`default`, forKey: DynamicCodingKey("default"))

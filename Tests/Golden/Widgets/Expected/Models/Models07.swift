@@ -6,7 +6,7 @@ import SDKRuntime
 
 public struct WidgetPage: Codable, Hashable, Sendable {
     public var data: [Widget]
-    public var nextCursor: String?
+    @NullableField public var nextCursor: String?
 
     /// Creates a value from its properties.
     public init(data: [Widget], nextCursor: String? = nil) {
@@ -17,12 +17,12 @@ public struct WidgetPage: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
         self.data = try container.decode([Widget].self, forKey: DynamicCodingKey("data"))
-        self.nextCursor = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("next_cursor"))
+        self._nextCursor = try container.decodeNullableField(String.self, forKey: DynamicCodingKey("next_cursor"))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicCodingKey.self)
         try container.encode(self.data, forKey: DynamicCodingKey("data"))
-        try container.encodeIfPresent(self.nextCursor, forKey: DynamicCodingKey("next_cursor"))
+        try container.encodeNullableField(self._nextCursor, forKey: DynamicCodingKey("next_cursor"))
     }
 }

@@ -9,12 +9,15 @@ public struct WidgetDraft: Codable, Hashable, Sendable {
     /// Where a widget is in its life.
     public var status: WidgetStatus?
     public var tags: [String]?
+    /// Left out, the notes stay; null clears them.
+    @NullableField public var notes: String?
 
     /// Creates a value from its properties.
-    public init(name: String, status: WidgetStatus? = nil, tags: [String]? = nil) {
+    public init(name: String, status: WidgetStatus? = nil, tags: [String]? = nil, notes: String? = nil) {
         self.name = name
         self.status = status
         self.tags = tags
+        self.notes = notes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -22,6 +25,7 @@ public struct WidgetDraft: Codable, Hashable, Sendable {
         self.name = try container.decode(String.self, forKey: DynamicCodingKey("name"))
         self.status = try container.decodeIfPresent(WidgetStatus.self, forKey: DynamicCodingKey("status"))
         self.tags = try container.decodeIfPresent([String].self, forKey: DynamicCodingKey("tags"))
+        self._notes = try container.decodeNullableField(String.self, forKey: DynamicCodingKey("notes"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -29,6 +33,7 @@ public struct WidgetDraft: Codable, Hashable, Sendable {
         try container.encode(self.name, forKey: DynamicCodingKey("name"))
         try container.encodeIfPresent(self.status, forKey: DynamicCodingKey("status"))
         try container.encodeIfPresent(self.tags, forKey: DynamicCodingKey("tags"))
+        try container.encodeNullableField(self._notes, forKey: DynamicCodingKey("notes"))
     }
 }
 

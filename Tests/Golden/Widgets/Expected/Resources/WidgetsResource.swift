@@ -80,12 +80,13 @@ extension WidgetsClient.WidgetsResource {
     ///   - name: The body's `name`.
     ///   - status: Where a widget is in its life.
     ///   - tags: The body's `tags`.
+    ///   - notes: Left out, the notes stay; null clears them.
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     @discardableResult
-    public func create(idempotencyKey: String, name: String, status: WidgetStatus? = nil, tags: [String]? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
-        try await create(idempotencyKey: idempotencyKey, body: WidgetDraft(name: name, status: status, tags: tags), options: options)
+    public func create(idempotencyKey: String, name: String, status: WidgetStatus? = nil, tags: [String]? = nil, notes: String? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
+        try await create(idempotencyKey: idempotencyKey, body: WidgetDraft(name: name, status: status, tags: tags, notes: notes), options: options)
     }
 
     /// Fetch one widget.
@@ -133,13 +134,14 @@ extension WidgetsClient.WidgetsResource {
     ///   - name: The body's `name`.
     ///   - status: Where a widget is in its life.
     ///   - tags: The body's `tags`.
+    ///   - notes: Left out, the notes stay; null clears them.
     ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
     /// - Returns: The decoded `Widget`.
     /// - Throws: `WidgetsError`; each documented error status has its own case.
     @available(*, deprecated)
     @discardableResult
-    public func update(widgetID: UUID, name: String, status: WidgetStatus? = nil, tags: [String]? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
-        try await update(widgetID: widgetID, body: WidgetDraft(name: name, status: status, tags: tags), options: options)
+    public func update(widgetID: UUID, name: String, status: WidgetStatus? = nil, tags: [String]? = nil, notes: String? = nil, options: RequestOptions? = nil) async throws(WidgetsError) -> Widget {
+        try await update(widgetID: widgetID, body: WidgetDraft(name: name, status: status, tags: tags, notes: notes), options: options)
     }
 
     /// Delete a widget.
