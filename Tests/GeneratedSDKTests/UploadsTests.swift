@@ -29,10 +29,13 @@ struct ParsedMultipart: Decodable {
 /// files whose SHA-256 the parser reports too, to compare with the parts' bytes.
 func parseMultipart(_ body: Data, contentType: String, references: [URL] = []) throws -> ParsedMultipart {
     let script = """
-        import email.parser, email.policy, hashlib, json, sys
-        content_type, path = sys.argv[1], sys.argv[2]
+        from email import parser as email_parser, policy as email_policy
+        from hashlib import sha256
+        from json import dumps
+        from sys import argv
+        content_type, path = argv[1], argv[2]
         data = open(path, 'rb').read()
-        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        message = email_parser.BytesParser(policy=email_policy.HTTP).parsebytes(
             b'Content-Type: ' + content_type.encode() + b'\\r\\n\\r\\n' + data)
         parts = []
         for part in message.iter_parts():
@@ -43,12 +46,12 @@ func parseMultipart(_ body: Data, contentType: String, references: [URL] = []) t
                 'contentType': part.get('Content-Type'),
                 'headers': {key: str(value) for key, value in part.items()},
                 'size': len(payload),
-                'sha256': hashlib.sha256(payload).hexdigest(),
+                'sha256': sha256(payload).hexdigest(),
                 'text': payload.decode('utf-8') if len(payload) < 4096 else None,
             })
-        references = [hashlib.sha256(open(p, 'rb').read()).hexdigest() for p in sys.argv[3:]]
+        references = [sha256(open(p, 'rb').read()).hexdigest() for p in argv[3:]]
         defects = [str(d) for d in message.defects] + [str(d) for p in message.iter_parts() for d in p.defects]
-        print(json.dumps({'defects': defects, 'parts': parts, 'references': references}))
+        print(dumps({'defects': defects, 'parts': parts, 'references': references}))
         """
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sdkgen-multipart-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
