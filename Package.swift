@@ -88,6 +88,7 @@ let package = Package(
         .target(name: "Hostile", dependencies: ["SDKRuntime"], path: "Tests/Golden/Hostile/Expected", exclude: ["api.md"]),
         .target(name: "Studio", dependencies: ["SDKRuntime"], path: "Tests/Golden/Studio/Expected", exclude: ["api.md"]),
         .target(name: "Styles", dependencies: ["SDKRuntime"], path: "Tests/Golden/Styles/Expected", exclude: ["api.md"]),
+        .target(name: "Uploads", dependencies: ["SDKRuntime"], path: "Tests/Golden/Uploads/Expected", exclude: ["api.md"]),
         // The golden contract tests of Studio (every credential kind, every streamed body), compiled; skipped without SDKGEN_MOCK_URL.
         .testTarget(
             name: "StudioContractTests", dependencies: ["Studio"], path: "Tests/Golden/Studio/StudioContractTests", swiftSettings: strictSettings),
@@ -140,7 +141,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedSDKTests",
-            dependencies: ["Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "SDKRuntime", "LoopbackSupport", "OtherHTTPLibrary"],
+            dependencies: [
+                "Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "Uploads", "SDKRuntime", "LoopbackSupport", "OtherHTTPLibrary",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PluginTests", dependencies: ["Generator", "Rendering", "LinqPluginExample"], swiftSettings: strictSettings),

@@ -236,6 +236,8 @@ public struct MediaType: Sendable, Hashable {
     public var itemSchema: Schema? = nil
     /// The `example`, or the value of the first of its `examples`, when given.
     public var example: YAMLNode? = nil
+    /// The `encoding` of the body's properties (multipart and form bodies), in spec order.
+    public var encoding: [PropertyEncoding] = []
 }
 
 /// The status a response is for.

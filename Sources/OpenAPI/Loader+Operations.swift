@@ -225,7 +225,9 @@ extension Loader {
             guard let mediaPairs = mapping(pair.value, "media type '\(name)' of \(owner)") else { continue }
             let schema = value("schema", in: mediaPairs).map { self.schema($0, "the schema of '\(name)'") }
             let itemSchema = value("itemSchema", in: mediaPairs).map { self.schema($0, "the item schema of '\(name)'") }
-            result.append(MediaType(name: name, schema: schema, itemSchema: itemSchema, example: exampleValue(mediaPairs)))
+            let encoding = value("encoding", in: mediaPairs).map { self.encoding($0, of: "'\(name)'") } ?? []
+            result.append(
+                MediaType(name: name, schema: schema, itemSchema: itemSchema, example: exampleValue(mediaPairs), encoding: encoding))
         }
         return result
     }

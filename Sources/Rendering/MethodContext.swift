@@ -213,13 +213,28 @@ extension ContextBuilder {
             return "request.setBody(try core.encodeJSON(body, \(contentType)\(mapError)))"
         case .form:
             return "request.setBody(try core.encodeForm(body, \(mapError)))"
-        case .multipart(let files):
-            let entries = files.map { "\(SwiftText.stringLiteral($0.partName)): body.\(SwiftNaming.escaped($0.swiftName))" }
-            let dictionary = entries.isEmpty ? "[:]" : "[" + entries.joined(separator: ", ") + "]"
-            return "request.setBody(try core.encodeMultipart(body, files: \(dictionary), \(mapError)))"
+        case .multipart(let files, let parts):
+            let fields = files.map { file in
+                let encoding = file.encoding.map { ", encoding: " + Self.partEncoding($0) } ?? ""
+                return "MultipartFileField(\(SwiftText.stringLiteral(file.partName)), body.\(SwiftNaming.escaped(file.swiftName))\(encoding))"
+            }
+            let entries = parts.map { "\(SwiftText.stringLiteral($0.partName)): \(Self.partEncoding($0))" }
+            let partsArgument = entries.isEmpty ? "" : "parts: [" + entries.joined(separator: ", ") + "], "
+            return "request.setBody(try core.encodeMultipart(body, files: [\(fields.joined(separator: ", "))], \(partsArgument)\(mapError)))"
         case .binary:
             return "request.setBody(EncodedBody(data: body, contentType: \(SwiftText.stringLiteral(body.contentType))))"
         }
+    }
+
+    /// `MultipartPartEncoding(contentType: …, headers: […])` for what the spec's `encoding` says about a part.
+    private static func partEncoding(_ part: MultipartPart) -> String {
+        var arguments: [String] = []
+        if let contentType = part.contentType { arguments.append("contentType: " + SwiftText.stringLiteral(contentType)) }
+        if !part.headers.isEmpty {
+            let headers = part.headers.map { SwiftText.stringLiteral($0.name) + ": " + SwiftText.stringLiteral($0.value) }
+            arguments.append("headers: [" + headers.joined(separator: ", ") + "]")
+        }
+        return "MultipartPartEncoding(" + arguments.joined(separator: ", ") + ")"
     }
 
     /// A query, header or cookie parameter: `statement` is the one runtime call that sends it.

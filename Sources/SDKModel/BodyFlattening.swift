@@ -1,4 +1,4 @@
-/// Decides which methods also take their JSON body's properties as parameters of their own
+/// Decides which methods also take their JSON (or multipart) body's properties as parameters of their own
 /// (`chats.create(from:to:message:)` beside `chats.create(body:)`), and which properties default
 /// to the one value their enum allows.
 enum BodyFlattening {
@@ -10,7 +10,7 @@ enum BodyFlattening {
     /// named properties only, at most ``maxFields`` of them, none of whose names another
     /// parameter (or `body`, `options`) already has.
     static func fields(for method: Method, types: TypeResolver) -> [BodyField]? {
-        guard let body = method.body, body.encoding == .json, let name = body.type.name,
+        guard let body = method.body, body.encoding.takesFields, let name = body.type.name,
             case .structure(let properties, let additional)? = types.model(named: name)?.kind,
             additional == nil, !properties.isEmpty, properties.count <= maxFields
         else { return nil }
@@ -42,5 +42,15 @@ enum BodyFlattening {
     static func singleCase(of type: SwiftType, in types: TypeResolver) -> String? {
         guard let name = type.name, case .stringEnum(let cases)? = types.model(named: name)?.kind, cases.count == 1 else { return nil }
         return cases[0].name
+    }
+}
+
+extension BodyEncoding {
+    /// Whether a body sent so can be taken as its properties: JSON and multipart bodies.
+    var takesFields: Bool {
+        switch self {
+        case .json, .multipart: true
+        case .form, .binary: false
+        }
     }
 }

@@ -201,16 +201,15 @@ enum MethodBuilder {
             return make(media, .json, defaultType: .jsonValue)
         }
         if let media = content.first(where: { $0.name.hasPrefix("application/x-www-form-urlencoded") }) {
+            if let first = media.encoding.first {
+                types.log.warning(
+                    "the encoding of a form body is not applied: every property is sent in the form style, exploded", at: first.mark)
+            }
             return make(media, .form, defaultType: .dictionary(value: .string))
         }
         if let media = content.first(where: { $0.name.hasPrefix("multipart/form-data") }) {
-            var body = make(media, .multipart(files: []), defaultType: .dictionary(value: .string))
-            if let typeName = body.type.name, case .structure(let properties, _)? = types.model(named: typeName)?.kind {
-                body.encoding = .multipart(
-                    files: properties.filter { $0.type == .data }.map {
-                        MultipartFile(swiftName: $0.swiftName, partName: $0.jsonKey, optional: !$0.required)
-                    })
-            }
+            var body = make(media, .multipart(files: [], parts: []), defaultType: .dictionary(value: .string))
+            body.encoding = MultipartFiles.encoding(of: media, typeName: body.type.name, types: &types)
             return body
         }
         if let media = content.first {

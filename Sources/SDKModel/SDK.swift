@@ -362,13 +362,14 @@ public enum BodyEncoding: Sendable, Hashable {
     case json
     /// `application/x-www-form-urlencoded`.
     case form
-    /// `multipart/form-data`; the listed properties (Swift name, JSON key, optional) are files.
-    case multipart(files: [MultipartFile])
+    /// `multipart/form-data`: `files` are the properties sent as file parts, `parts` what the
+    /// spec's `encoding` says about the others (their content type and headers).
+    case multipart(files: [MultipartFile], parts: [MultipartPart])
     /// The bytes as they are (`application/octet-stream` and other non-structured types).
     case binary
 }
 
-/// A property of a multipart body sent as a file part.
+/// A property of a multipart body sent as a file part (an `UploadFile`, or a list of them).
 public struct MultipartFile: Sendable, Hashable {
     /// The Swift property name.
     public var swiftName: String
@@ -376,6 +377,28 @@ public struct MultipartFile: Sendable, Hashable {
     public var partName: String
     /// Whether the property is optional.
     public var optional: Bool
+    /// Whether the property is a list of files, each sent as a part of the same name.
+    public var isList: Bool = false
+    /// The spec's `encoding` for the part, when it has one.
+    public var encoding: MultipartPart? = nil
+}
+
+/// What the spec's `encoding` says about one part of a multipart body.
+public struct MultipartPart: Sendable, Hashable {
+    /// The part name (the JSON key).
+    public var partName: String
+    /// The `Content-Type` of the part, when the spec names one.
+    public var contentType: String?
+    /// Extra headers of the part, with the values the spec gives, in spec order.
+    public var headers: [PartHeaderValue] = []
+}
+
+/// A header of a multipart part and the value sent.
+public struct PartHeaderValue: Sendable, Hashable {
+    /// The header name.
+    public var name: String
+    /// The value.
+    public var value: String
 }
 
 /// The request body of a generated method.

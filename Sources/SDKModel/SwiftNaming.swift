@@ -28,9 +28,10 @@ public enum SwiftNaming {
         // methods and models name unqualified (DigitalOcean's spec has a schema `credentials`).
         "APIResponse", "ClientConfiguration", "ClientMiddleware", "ClientTransport", "CredentialPlacement", "CredentialValue",
         "Credentials", "CursorPage", "EnvironmentVariables", "FormEncoding", "HTTPBody", "HTTPDate", "HTTPField", "HTTPFields",
-        "HTTPRequest", "JSONCoding", "MultipartFormData", "PagedSequence", "PathEncoding", "RFC3339", "RequestOptions",
+        "HTTPRequest", "JSONCoding", "MultipartFileField", "MultipartFormData", "MultipartPartEncoding", "PagedSequence", "PathEncoding", "RFC3339",
+        "RequestOptions",
         "LocalizedError", "ResponseStream", "RetryPolicy", "Secret", "ServerSentEvent", "ServerSentEventWithJSONData", "TokenProvider",
-        "TransportError",
+        "StreamedRequestBody", "TransportError", "UploadFile",
         "URLSessionTransport", "WebhookDecodingError",
     ]
 

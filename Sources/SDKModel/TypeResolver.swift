@@ -76,6 +76,12 @@ struct TypeResolver {
         return target
     }
 
+    /// Replaces the model of the same type name (declared before) with `model`.
+    mutating func replaceModel(_ model: Model) {
+        guard let index = modelIndex[model.typeName] else { return }
+        models[index] = model
+    }
+
     /// The model declared as `typeName`, if any.
     func model(named typeName: String) -> Model? {
         modelIndex[typeName].map { models[$0] }

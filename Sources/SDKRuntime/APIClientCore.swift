@@ -77,7 +77,7 @@ public struct APIClientCore: Sendable {
             let failure: RequestFailure
             do {
                 let outcome = try await transmit(
-                    head, body: prepared.body, operationID: request.operationID, credentials: credentials,
+                    head, body: prepared.body, streamed: prepared.streamedBody, operationID: request.operationID, credentials: credentials,
                     isRefresh: isRefresh, buffered: buffered, timeout: timeout, seen: seen)
                 let status: Int
                 switch outcome {
@@ -132,6 +132,8 @@ public struct APIClientCore: Sendable {
         package var head: HTTPRequest
         /// The body bytes, or `nil` for no body.
         package var body: Data?
+        /// A body read afresh for every attempt, sent when ``body`` is `nil`.
+        package var streamedBody: StreamedRequestBody? = nil
         /// Header names set by the operation or ``RequestOptions/headers``; credentials never replace them.
         package var explicitHeaderNames: Set<HTTPField.Name>
     }
@@ -149,14 +151,14 @@ public struct APIClientCore: Sendable {
         var headers = configuration.defaultHeaders
         headers[.accept] = request.accept ?? "application/json"
         headers[.userAgent] = configuration.userAgent
-        if request.body != nil {
+        if request.body != nil || request.streamedBody != nil {
             headers[.contentType] = request.contentType ?? "application/json"
         }
         headers.merge(request.headers)
         headers.merge(options.headers)
         let head = HTTPRequest(method: request.method, scheme: nil, authority: nil, path: path, headerFields: headers)
         return PreparedRequest(
-            head: head, body: request.body,
+            head: head, body: request.body, streamedBody: request.body == nil ? request.streamedBody : nil,
             explicitHeaderNames: Set(request.headers.map(\.name)).union(options.headers.map(\.name)))
     }
 
@@ -216,9 +218,10 @@ public struct APIClientCore: Sendable {
     // MARK: Sending
 
     /// Sends one attempt through the middlewares, the credentials and the transport, within
-    /// `timeout`; reads the body whole when `buffered` or when the status is not `2xx`.
+    /// `timeout`; reads the body whole when `buffered` or when the status is not `2xx`. A
+    /// `streamed` body is a new `HTTPBody` for each attempt, which reads its files again.
     private func transmit(
-        _ head: HTTPRequest, body: Data?, operationID: String, credentials: CredentialApplication, isRefresh: Bool,
+        _ head: HTTPRequest, body: Data?, streamed: StreamedRequestBody?, operationID: String, credentials: CredentialApplication, isRefresh: Bool,
         buffered: Bool, timeout: Duration, seen: SecretsSeen
     ) async throws(RequestFailure) -> Outcome {
         if Task.isCancelled {
@@ -229,7 +232,7 @@ public struct APIClientCore: Sendable {
         do {
             return try await withDeadline(timeout) { [self] in
                 let (responseHead, responseBody) = try await pass(
-                    head, body: body.map { HTTPBody($0) }, baseURL: baseURL, operationID: operationID, middlewareAt: 0,
+                    head, body: body.map { HTTPBody($0) } ?? streamed?.makeHTTPBody(), baseURL: baseURL, operationID: operationID, middlewareAt: 0,
                     credentials: credentials, isRefresh: isRefresh, seen: seen)
                 if buffered || responseHead.status.kind != .successful {
                     return .buffered(try await Self.collect(responseHead, responseBody, limit: limit))

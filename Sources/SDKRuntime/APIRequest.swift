@@ -19,8 +19,11 @@ public struct APIRequest: Sendable {
     /// Operation-specific headers (header parameters); they replace same-named headers set
     /// by the configuration or the runtime.
     public var headers: HTTPFields
-    /// The body bytes, or `nil` for no body.
+    /// The body bytes, or `nil` for no body (or a streamed one).
     public var body: Data?
+    /// A body read from memory and files on every attempt (a multipart upload of a file URL),
+    /// sent when ``body`` is `nil`.
+    public var streamedBody: StreamedRequestBody? = nil
     /// The `Content-Type` sent with a body; `nil` means `application/json`. Ignored without a body.
     public var contentType: String?
     /// The `Accept` header; `nil` means `application/json`.

@@ -6,18 +6,34 @@ public struct EncodedBody: Sendable, Hashable {
     public var data: Data
     /// The media type, e.g. `application/json` or `multipart/form-data; boundary=…`.
     public var contentType: String
+    /// The body read from memory and files each time it is sent, instead of ``data``.
+    public var streamed: StreamedRequestBody?
 
     /// Creates a body.
     public init(data: Data, contentType: String) {
         self.data = data
         self.contentType = contentType
+        self.streamed = nil
+    }
+
+    /// Creates a body streamed from `streamed`.
+    public init(streamed: StreamedRequestBody, contentType: String) {
+        self.data = Data()
+        self.contentType = contentType
+        self.streamed = streamed
     }
 }
 
 extension APIRequest {
     /// Sets the body and its `Content-Type`.
     public mutating func setBody(_ body: EncodedBody) {
-        self.body = body.data
+        if let streamed = body.streamed {
+            self.body = nil
+            self.streamedBody = streamed
+        } else {
+            self.body = body.data
+            self.streamedBody = nil
+        }
         self.contentType = body.contentType
     }
 }
@@ -40,11 +56,12 @@ extension APIClientCore {
     }
 
     /// `value` as `multipart/form-data`: `files` are sent as file parts, every other property as
-    /// a text part (see ``MultipartFormData``).
-    public func encodeMultipart<T: Encodable, E: Error>(_ value: T, files: [String: Data?], mapError: (RequestFailure) -> E) throws(E) -> EncodedBody
-    {
+    /// a text part, each as `parts` says (see ``MultipartFormData``).
+    public func encodeMultipart<T: Encodable, E: Error>(
+        _ value: T, files: [MultipartFileField], parts: [String: MultipartPartEncoding] = [:], mapError: (RequestFailure) -> E
+    ) throws(E) -> EncodedBody {
         do {
-            return try MultipartFormData.encode(value, files: files)
+            return try MultipartFormData.encode(value, files: files, parts: parts)
         } catch {
             throw mapError(.encodingFailed(JSONCoding.describe(error)))
         }
@@ -93,54 +110,5 @@ public enum FormEncoding {
     /// Percent-encodes everything but RFC 3986 unreserved characters.
     static func escape(_ text: String) -> String {
         PercentEncoding.encodeAllButUnreserved(text)
-    }
-}
-
-/// A `multipart/form-data` body built from an `Encodable` value.
-public enum MultipartFormData {
-    /// Encodes `value`: the properties named in `files` as file parts (skipped when `nil`),
-    /// every other property as a text part (arrays as repeated parts, objects as JSON).
-    public static func encode<T: Encodable>(
-        _ value: T, files: [String: Data?], boundary: String = "sdkgen-" + UUID().uuidString
-    ) throws -> EncodedBody {
-        let json = try JSONCoding.makeDecoder().decode(JSONValue.self, from: JSONCoding.makeEncoder().encode(value))
-        var body = Data()
-        func part(_ name: String, filename: String?, contentType: String?, _ data: Data) {
-            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(quoted(name))\""
-            if let filename { head += "; filename=\"\(quoted(filename))\"" }
-            head += "\r\n"
-            if let contentType { head += "Content-Type: \(contentType)\r\n" }
-            body.append(Data((head + "\r\n").utf8))
-            body.append(data)
-            body.append(Data("\r\n".utf8))
-        }
-        if case .object(let members) = json {
-            for key in members.keys.sorted() where files[key] == nil {
-                guard let member = members[key] else { continue }
-                let items: [JSONValue]
-                if case .array(let elements) = member { items = elements } else { items = [member] }
-                for item in items {
-                    switch item {
-                    case .null: continue
-                    case .object, .array:
-                        part(key, filename: nil, contentType: "application/json", try JSONCoding.makeEncoder().encode(item))
-                    default:
-                        part(key, filename: nil, contentType: nil, Data((FormEncoding.scalarText(item) ?? "").utf8))
-                    }
-                }
-            }
-        }
-        for key in files.keys.sorted() {
-            guard let file = files[key], let data = file else { continue }
-            part(key, filename: key, contentType: "application/octet-stream", data)
-        }
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        return EncodedBody(data: body, contentType: "multipart/form-data; boundary=\(boundary)")
-    }
-
-    /// A header parameter value with quotes and line breaks escaped.
-    static func quoted(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
     }
 }

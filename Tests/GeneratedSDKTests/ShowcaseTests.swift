@@ -214,7 +214,7 @@ struct ShowcaseHTTPTests {
         try await withLoopbackServer([.empty()]) { server in
             let id = UUID()
             try await showcaseClient(server).posts.uploadAttachment(
-                postID: id, body: UploadAttachmentRequest(file: Data("PNGDATA".utf8), caption: "a \"cat\"", position: 2))
+                postID: id, body: UploadAttachmentRequest(file: UploadFile(Data("PNGDATA".utf8)), caption: "a \"cat\"", position: 2))
             let request = try #require(await server.requests.first)
             let contentType = try #require(request.header("Content-Type"))
             #expect(contentType.hasPrefix("multipart/form-data; boundary=sdkgen-"))

@@ -47,6 +47,16 @@ let goldenCases = [
     GoldenCase(
         name: "Styles (every parameter style of the OpenAPI Style Examples table)", spec: "Tests/Golden/Styles/openapi.yaml",
         config: "Tests/Golden/Styles/sdkgen.yaml", expected: "Tests/Golden/Styles/Expected"),
+    GoldenCase(
+        name: "Uploads (multipart files, names, content types and the encoding object)", spec: "Tests/Golden/Uploads/openapi.yaml",
+        config: "Tests/Golden/Uploads/sdkgen.yaml", expected: "Tests/Golden/Uploads/Expected",
+        warnings: [
+            "Tests/Golden/Uploads/openapi.yaml:67:19: warning: header 'X-Unsent' of part 'notes' gives no example, default or single enum value to send; it is not sent",
+            "Tests/Golden/Uploads/openapi.yaml:69:19: warning: header 'Content-Type' of part 'notes' is ignored: the part's contentType sets it",
+            "Tests/Golden/Uploads/openapi.yaml:71:15: warning: 'style', 'explode' and 'allowReserved' of 'revision' apply to form bodies only and are ignored for multipart",
+            "Tests/Golden/Uploads/openapi.yaml:75:15: warning: the encoding names 'missing', which is no property of the body; it is ignored",
+            "Tests/Golden/Uploads/openapi.yaml:94:15: warning: the encoding of a form body is not applied: every property is sent in the form style, exploded",
+        ]),
 ]
 
 @Suite("Golden files")

@@ -64,12 +64,12 @@ public struct Comment: Codable, Hashable, Sendable {
 }
 
 public struct UploadAttachmentRequest: Codable, Hashable, Sendable {
-    public var file: Data
+    public var file: UploadFile
     public var caption: String?
     public var position: Int?
 
     /// Creates a value from its properties.
-    public init(file: Data, caption: String? = nil, position: Int? = nil) {
+    public init(file: UploadFile, caption: String? = nil, position: Int? = nil) {
         self.file = file
         self.caption = caption
         self.position = position
@@ -77,7 +77,7 @@ public struct UploadAttachmentRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DynamicCodingKey.self)
-        self.file = try container.decode(Data.self, forKey: DynamicCodingKey("file"))
+        self.file = try container.decode(UploadFile.self, forKey: DynamicCodingKey("file"))
         self.caption = try container.decodeIfPresent(String.self, forKey: DynamicCodingKey("caption"))
         self.position = try container.decodeIfPresent(Int.self, forKey: DynamicCodingKey("position"))
     }

@@ -78,8 +78,23 @@ extension ShowcaseClient.Posts {
     /// - Throws: `ShowcaseError`; each documented error status has its own case.
     public func uploadAttachment(postID: UUID, body: UploadAttachmentRequest, options: RequestOptions? = nil) async throws(ShowcaseError) {
         var request = APIRequest(method: .post, path: "/v2/posts/" + PathEncoding.segment(postID) + "/attachments", operationID: "uploadAttachment")
-        request.setBody(try core.encodeMultipart(body, files: ["file": body.file], mapError: ShowcaseError.init))
+        request.setBody(try core.encodeMultipart(body, files: [MultipartFileField("file", body.file)], mapError: ShowcaseError.init))
         _ = try await core.send(request, options: options, mapError: ShowcaseError.init)
+    }
+
+    /// Attach a file to a post.
+    ///
+    /// `POST /v2/posts/{postId}/attachments`
+    ///
+    /// - Parameters:
+    ///   - postID: The `postId` path parameter.
+    ///   - file: The body's `file`.
+    ///   - caption: The body's `caption`.
+    ///   - position: The body's `position`.
+    ///   - options: Headers, query items, timeout and retries for this call only; they win over the client's.
+    /// - Throws: `ShowcaseError`; each documented error status has its own case.
+    public func uploadAttachment(postID: UUID, file: UploadFile, caption: String? = nil, position: Int? = nil, options: RequestOptions? = nil) async throws(ShowcaseError) {
+        try await uploadAttachment(postID: postID, body: UploadAttachmentRequest(file: file, caption: caption, position: position), options: options)
     }
 
     /// Replace the cover image.
