@@ -19,6 +19,22 @@ enum DefaultValues {
         }
     }
 
+    /// `text` when it is already a Swift number literal (`0`, `-1.5`, `2e3`), as written.
+    private static func numberLiteral(_ text: String) -> String? {
+        var rest = Substring(text)
+        if rest.first == "-" { rest = rest.dropFirst() }
+        let digits = { (part: Substring) in !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber } }
+        let mantissaAndExponent = rest.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false)
+        let mantissa = mantissaAndExponent[0].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard mantissa.allSatisfy(digits) else { return nil }
+        if mantissaAndExponent.count == 2 {
+            var exponent = mantissaAndExponent[1]
+            if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
+            guard digits(exponent) else { return nil }
+        }
+        return text
+    }
+
     /// The Swift expression of `text` as a value of `type`, `nil` when there is none.
     static func literal(_ text: String, for type: SwiftType, types: TypeResolver) -> String? {
         var current = type
@@ -28,7 +44,7 @@ enum DefaultValues {
             switch name {
             case "String": return SwiftText.stringLiteral(text)
             case "Int", "Int32", "Int64": return Int64(text).map { String($0) }
-            case "Double", "Float": return Double(text).flatMap { $0.isFinite ? String($0) : nil }
+            case "Double", "Float": return Double(text).flatMap { $0.isFinite ? numberLiteral(text) ?? String($0) : nil }
             case "Bool": return text == "true" || text == "false" ? text : nil
             default: break
             }

@@ -50,7 +50,7 @@ let shopSpec = """
 
 @Suite("Snippets: parameters, paging, errors and properties")
 struct ShopSnippetTests {
-    @Test("A required property is declared as is, an optional one with `?` and a `nil` default")
+    @Test("A required property is declared as is, an optional one with `?` and a `nil` default (or the schema's)")
     func requiredAndOptionalProperties() throws {
         expectSnippet(
             #"""
@@ -63,7 +63,7 @@ struct ShopSnippetTests {
                 public var tags: [String: String]?
 
                 /// Creates a value from its properties.
-                public init(id: String, name: String, price: Double? = nil, tags: [String: String]? = nil) {
+                public init(id: String, name: String, price: Double? = 0, tags: [String: String]? = nil) {
             """#, in: "Models/", of: try generate(shopSpec))
     }
 
