@@ -42,6 +42,20 @@ enum PropertyComparison {
                     group, .property, name, .changed, .invisible,
                     "Read from and written to JSON key `\(after.jsonKey)` (was `\(before.jsonKey)`); code compiles as before.", at: here)
             }
+            if before.keepsNull != after.keepsNull {
+                log.add(
+                    group, .property, name, .changed, after.keepsNull ? .additive : .breaking,
+                    after.keepsNull
+                        ? "May now be null: `$\(after.swiftName)` tells null from absent and sets null; reads are as before."
+                        : "May no longer be null: `$\(after.swiftName)` is gone, so code using it no longer compiles.",
+                    at: here)
+            }
+            if before.defaultLiteral != after.defaultLiteral {
+                log.add(
+                    group, .property, name, .changed, .invisible,
+                    "The memberwise `init` defaults it to \(after.defaultLiteral ?? (after.required ? "nothing" : "nil")) (was \(before.defaultLiteral ?? (before.required ? "nothing" : "nil"))); calls compile as before.",
+                    at: here)
+            }
             if before.deprecated != after.deprecated {
                 log.add(
                     group, .property, name, .changed, .invisible, after.deprecated ? "Deprecated: uses now get a warning." : "No longer deprecated.",
