@@ -41,6 +41,8 @@ struct TypeResolver {
             components[named.name] = named.schema
             if let swiftType = overrides.swiftType(forSchema: named.name) {
                 componentTypeNames[named.name] = swiftType
+                // No type of the SDK may shadow the user's (`Location`, or `MyApp` of `MyApp.Location`).
+                takenTypeNames.insert(String(swiftType.prefix { $0 != "." && $0 != "<" }))
                 continue
             }
             let base = overrides.typeName(forSchema: named.name) ?? SwiftNaming.typeName(named.name)

@@ -16,6 +16,17 @@ struct TypeOverrideTests {
         #expect(properties.map(\.type.swiftSource) == ["Foundation.Decimal", "[Dictionary<String, Shop.Item>]"])
     }
 
+    @Test("No type of the SDK shadows the user's type or its module")
+    func notShadowed() throws {
+        let result = try build(shopSpec, config: "typeOverrides: {Money: Order.Amount, Product: CreateProductRequest}")
+        let sdk = try #require(result.sdk)
+        #expect(sdk.models.map(\.typeName) == ["Order2", "CreateProductRequest2"])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "spec.yaml:40:7: warning: schema 'Order' would be named 'Order', which is taken; it is named 'Order2'"
+            ])
+    }
+
     @Test("A name that is not a schema warns at its key")
     func unknownSchema() throws {
         let result = try build(shopSpec, config: "module: Shop\ntypeOverrides:\n  Coupon: String\n")
