@@ -89,6 +89,13 @@ let package = Package(
         .target(name: "Studio", dependencies: ["SDKRuntime"], path: "Tests/Golden/Studio/Expected", exclude: ["api.md"]),
         .target(name: "Styles", dependencies: ["SDKRuntime"], path: "Tests/Golden/Styles/Expected", exclude: ["api.md"]),
         .target(name: "Uploads", dependencies: ["SDKRuntime"], path: "Tests/Golden/Uploads/Expected", exclude: ["api.md"]),
+        // sdkgen.yaml's accessModifier (package), filter, typeOverrides and names; and the same spec as an internal SDK.
+        .target(name: "Configured", dependencies: ["SDKRuntime"], path: "Tests/Golden/Configured/Expected", exclude: ["api.md"]),
+        .target(name: "Internal", dependencies: ["SDKRuntime"], path: "Tests/Golden/Internal/Expected", exclude: ["api.md"]),
+        // The internal SDK's contract tests, which see it through `@testable import`; skipped without SDKGEN_MOCK_URL.
+        .testTarget(
+            name: "InternalContractTests", dependencies: ["Internal"], path: "Tests/Golden/Internal/InternalContractTests",
+            swiftSettings: strictSettings),
         // The golden contract tests of Studio (every credential kind, every streamed body), compiled; skipped without SDKGEN_MOCK_URL.
         .testTarget(
             name: "StudioContractTests", dependencies: ["Studio"], path: "Tests/Golden/Studio/StudioContractTests", swiftSettings: strictSettings),
@@ -142,7 +149,8 @@ let package = Package(
         .testTarget(
             name: "GeneratedSDKTests",
             dependencies: [
-                "Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "Uploads", "SDKRuntime", "LoopbackSupport", "OtherHTTPLibrary",
+                "Linq", "Widgets", "Showcase", "Hostile", "Studio", "Styles", "Uploads", "Configured", "SDKRuntime", "LoopbackSupport",
+                "OtherHTTPLibrary",
             ],
             swiftSettings: strictSettings
         ),

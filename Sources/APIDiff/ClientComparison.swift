@@ -28,12 +28,26 @@ enum ClientComparison {
                 "The base URL is read from \(name(new.baseURLEnvironmentVariable)) (was \(name(old.baseURLEnvironmentVariable))): set it where the old one was set.",
                 at: nil)
         }
+        if old.accessModifier != new.accessModifier { compareAccess(old.accessModifier, new.accessModifier, client: client, into: &log) }
         compareCredentials(old.credentials, new.credentials, client: client, into: &log)
         if old.security != new.security {
             log.add("client", .client, "\(client).security", .changed, .invisible, "The credentials operations send by default changed.", at: nil)
         }
         compareErrors(into: &log)
         compareWebhooks(into: &log)
+    }
+
+    /// A narrower access level (`public` → `package` → `internal`) hides the SDK from code that
+    /// used it: breaking; a wider one is additive.
+    private static func compareAccess(_ old: AccessModifier, _ new: AccessModifier, client: String, into log: inout ChangeLog) {
+        let order: [AccessModifier] = [.internal, .package, .public]
+        let narrower = (order.firstIndex(of: new) ?? 0) < (order.firstIndex(of: old) ?? 0)
+        let reach = [AccessModifier.public: "every module", .package: "the modules of its package", .internal: "its own module"]
+        let detail =
+            narrower
+            ? "Every declaration is `\(new.rawValue)` (was `\(old.rawValue)`): the SDK is visible to \(reach[new] ?? "") only, and code outside it that uses the SDK no longer compiles."
+            : "Every declaration is `\(new.rawValue)` (was `\(old.rawValue)`): the SDK is visible to \(reach[new] ?? "")."
+        log.add("client", .client, client, .changed, narrower ? .breaking : .additive, detail, at: nil)
     }
 
     private static func compareCredentials(_ old: [Credential], _ new: [Credential], client: String, into log: inout ChangeLog) {

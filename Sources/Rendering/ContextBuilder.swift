@@ -53,6 +53,10 @@ struct ContextBuilder {
             "apiVersion": .text(SwiftText.singleLine(sdk.apiVersion)),
             "clientName": .text(sdk.clientName),
             "errorName": .text(sdk.errorName),
+            // The access level every declaration is written with (`public`, `package`, `internal`).
+            "access": .text(sdk.accessModifier.rawValue),
+            // An `internal` SDK is only visible to its contract tests through `@testable import`.
+            "testableImport": .flag(sdk.accessModifier == .internal),
         ]
     }
 }

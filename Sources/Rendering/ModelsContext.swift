@@ -143,7 +143,7 @@ extension ContextBuilder {
         let label = SwiftNaming.argumentLabel(property.swiftName)
         return [
             "docLines": .texts(["/// `.\(variant.name)(\(typeName)(\(property.swiftName): value))`, the other properties left at their defaults."]),
-            "declaration": .text("public static func \(name)(_ value: \(property.type.swiftSource)) -> Self"),
+            "declaration": .text("\(sdk.accessModifier.rawValue) static func \(name)(_ value: \(property.type.swiftSource)) -> Self"),
             "body": .text(".\(name)(\(typeName)(\(label): value))"),
         ]
     }

@@ -67,6 +67,18 @@ public struct GeneratorConfig: Sendable, Hashable {
     public var credentials: [CredentialOverride] = []
     /// The name of the contract-test target to generate beside the SDK's folder (`tests:`), when wanted.
     public var testsTarget: String?
+    /// The access level of every generated declaration (`accessModifier:`); default `public`.
+    public var accessModifier: AccessModifier = .public
+    /// Which operations are generated (`filter:`); default: all of them.
+    public var filter = OperationFilter()
+    /// Component schemas generated as Swift types the user names (`typeOverrides:`), in file order.
+    public var typeOverrides: [TypeOverride] = []
+    /// Swift type names chosen for component schemas (`names.schemas:`), in file order.
+    public var schemaNames: [NameOverride] = []
+    /// Swift names chosen for properties (`names.properties:`), in file order.
+    public var propertyNames: [NameOverride] = []
+    /// The config file's path as the user named it, for diagnostics about what it says.
+    public var filePath = "sdkgen.yaml"
 
     /// A config with every default.
     public init() {}
@@ -92,17 +104,20 @@ public struct GeneratorConfig: Sendable, Hashable {
             return (nil, [Diagnostic(.error, error.message, file: file, at: error.mark)])
         }
         var reader = ConfigReader(log: DiagnosticLog(file: file))
-        let config = reader.read(root)
+        var config = reader.read(root)
+        config.filePath = file
         return (reader.log.hasErrors ? nil : config, reader.log.all)
     }
 }
 
-/// Reads the YAML tree of a config file into a `GeneratorConfig`.
-private struct ConfigReader {
+/// Reads the YAML tree of a config file into a `GeneratorConfig`; the keys that shape the SDK
+/// (`accessModifier`, `filter`, `typeOverrides`, `names`) are read in `ConfigReader+Shape.swift`.
+struct ConfigReader {
     var log: DiagnosticLog
 
     static let topLevelKeys = [
         "module", "client", "error", "version", "baseURL", "environment", "pagination", "webhooks", "operations", "credentials", "tests",
+        "accessModifier", "filter", "typeOverrides", "names",
     ]
 
     mutating func read(_ root: YAMLNode?) -> GeneratorConfig {
@@ -123,6 +138,10 @@ private struct ConfigReader {
             case "webhooks": readWebhooks(pair.value, into: &config)
             case "credentials": config.credentials = readCredentials(pair.value)
             case "tests": config.testsTarget = identifier(pair.value, key)
+            case "accessModifier": config.accessModifier = accessModifier(pair.value) ?? config.accessModifier
+            case "filter": config.filter = readFilter(pair.value, at: pair.key.mark)
+            case "typeOverrides": config.typeOverrides = readTypeOverrides(pair.value)
+            case "names": readNames(pair.value, into: &config)
             default: unknown(key, at: pair.key.mark, expected: Self.topLevelKeys)
             }
         }

@@ -44,6 +44,8 @@ public struct SDK: Sendable, Hashable {
     /// The document-level security alternatives, each the scheme names that must be sent
     /// together (an empty list: no credential needed); empty when the document has none.
     public var security: [[String]] = []
+    /// The access level of every declaration (`accessModifier` in `sdkgen.yaml`).
+    public var accessModifier: AccessModifier = .public
 }
 
 /// One credential the client takes: a security scheme that the document or some operation uses.

@@ -14,15 +14,18 @@ public enum SDKBuilder {
         var types = TypeResolver(
             log: DiagnosticLog(files: document.files.isEmpty ? [specFile] : document.files), reservedNames: [moduleName, clientName, errorName])
         types.census = SchemaCensus(document)
+        types.overrides = ConfigNaming(config)
         types.declareComponents(document.schemas)
+        var configWarnings: [(message: String, mark: SourceMark)] = []
+        let operations = config.filter.apply(to: document.operations) { configWarnings.append(($0, $1)) }
 
         var security = CredentialBuilder(schemes: document.securitySchemes)
         let documentSecurity = security.alternatives(document.security ?? [], of: .document, log: &types.log)
         var resources = ResourceBuilder()
-        let naming = ResourceNaming(operations: document.operations)
+        let naming = ResourceNaming(operations: operations)
         // A PATCH body sends only what the caller sets: its defaults would overwrite stored values.
         var patchBodies: Set<String> = []
-        for operation in document.operations {
+        for operation in operations {
             var placed = MethodBuilder.method(for: operation, config: config, naming: naming, types: &types)
             placed.method.bodyFields = BodyFlattening.fields(for: placed.method, types: types)
             if placed.method.httpMethod == "PATCH", let body = placed.method.body?.type.name { patchBodies.insert(body) }
@@ -39,10 +42,12 @@ public enum SDKBuilder {
         for override in config.operations where !document.operations.contains(where: { $0.operationID == override.operationID }) {
             types.log.warning("sdkgen.yaml names operation '\(override.operationID)', which the spec does not have", at: nil)
         }
-        let errorCases = ErrorCaseBuilder.cases(for: document.operations, types: &types)
+        let errorCases = ErrorCaseBuilder.cases(for: operations, types: &types)
         let webhooks = WebhookBuilder.webhooks(
             document.webhooks, moduleName: moduleName, clientName: clientName, config: config, types: &types)
         let tree = resources.resources(avoiding: types.takenTypeNames, log: &types.log)
+        configWarnings += types.overrides.unmatched(schemas: document.schemas)
+        log(configWarnings, in: config.filePath, to: &types.log)
         if types.log.hasErrors { return (nil, types.log.all) }
         let sdk = SDK(
             moduleName: moduleName, clientName: clientName, errorName: errorName, version: config.version,
@@ -58,9 +63,22 @@ public enum SDKBuilder {
                 DefaultValues.mark(BodyFlattening.markSingleCases(types.models, types: types), types: types, skipping: patchBodies)),
             errorCases: errorCases,
             webhooks: webhooks,
-            credentials: credentials, security: documentSecurity
+            credentials: credentials, security: documentSecurity,
+            accessModifier: config.accessModifier
         )
         return (sdk, types.log.all)
+    }
+
+    /// Adds warnings about what the config file `path` says, at their marks in that file.
+    private static func log(_ warnings: [(message: String, mark: SourceMark)], in path: String, to log: inout DiagnosticLog) {
+        guard !warnings.isEmpty else { return }
+        let fileIndex = log.files.count
+        log.addFile(path)
+        for warning in warnings {
+            var mark = warning.mark
+            mark.fileIndex = fileIndex
+            log.warning(warning.message, at: mark)
+        }
     }
 
     /// `LINQ_LOG` for `Linq`, `LINQ_FULL_LOG` for `LinqFull`: the module's words in upper snake case.

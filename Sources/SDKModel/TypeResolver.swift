@@ -25,17 +25,27 @@ struct TypeResolver {
     var census = SchemaCensus()
     /// The type of each inline enum declared so far, by its values: the same values are one type.
     private var sharedInlineTypeNames: [SchemaCensus.SharedTypeKey: String] = [:]
+    /// What `sdkgen.yaml` says about names and types (`typeOverrides`, `names`).
+    var overrides = ConfigNaming()
 
     init(log: DiagnosticLog, reservedNames: Set<String>) {
         self.log = log
         self.takenTypeNames = reservedNames
     }
 
-    /// Names every component schema, then declares a model for each, in spec order.
+    /// Names every component schema, then declares a model for each, in spec order. A schema
+    /// `typeOverrides` names is the user's type and declares nothing; `names.schemas` chooses a
+    /// schema's name before it is made unique.
     mutating func declareComponents(_ schemas: [NamedSchema]) {
         for named in schemas {
             components[named.name] = named.schema
-            let base = SwiftNaming.typeName(named.name)
+            if let swiftType = overrides.swiftType(forSchema: named.name) {
+                componentTypeNames[named.name] = swiftType
+                // No type of the SDK may shadow the user's (`Location`, or `MyApp` of `MyApp.Location`).
+                takenTypeNames.insert(String(swiftType.prefix { $0 != "." && $0 != "<" }))
+                continue
+            }
+            let base = overrides.typeName(forSchema: named.name) ?? SwiftNaming.typeName(named.name)
             let name = SwiftNaming.unique(base, in: takenTypeNames)
             if name != base {
                 log.warning("schema '\(named.name)' would be named '\(base)', which is taken; it is named '\(name)'", at: named.schema.mark)
@@ -44,7 +54,8 @@ struct TypeResolver {
             componentTypeNames[named.name] = name
             if Self.isEnum(named.schema) { enumTypeNames.insert(name) }
         }
-        for named in schemas {
+        overrides.resolvePropertyOwners { componentTypeNames[$0] }
+        for named in schemas where overrides.swiftType(forSchema: named.name) == nil {
             guard let name = componentTypeNames[named.name] else { continue }
             declare(named.schema, as: name)
         }
@@ -341,7 +352,7 @@ struct TypeResolver {
         var taken: Set<String> = ["allKeys", "self"]
         var result: [Property] = []
         for property in object.properties {
-            let base = SwiftNaming.memberName(property.name)
+            let base = overrides.memberName(forProperty: property.name, of: typeName) ?? SwiftNaming.memberName(property.name)
             let name = SwiftNaming.unique(base, in: taken)
             if name != base {
                 log.warning(

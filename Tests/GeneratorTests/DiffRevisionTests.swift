@@ -119,6 +119,31 @@ struct DiffRevisionTests {
         #expect((report["verdict"] as? [String: Any])?["nextVersion"] as? String == "4.0.0")
     }
 
+    @Test("accessModifier in sdkgen.yaml: a narrower access level breaks, a wider one adds")
+    func shapingChanges() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write("module: Pets\nversion: 1.0.0\n", to: folder + "/public.sdkgen.yaml")
+        try write("module: Pets\nversion: 1.0.0\naccessModifier: package\n", to: folder + "/package.sdkgen.yaml")
+        let spec = packageRoot + "/Tests/Diff/base.yaml"
+        func lines(_ old: String, _ new: String) throws -> [String] {
+            let run = try runTool(
+                ["diff", "--old", spec, "--new", spec, "--old-config", old, "--new-config", new, "--format", "json"], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let changes = try #require(report["changes"] as? [[String: Any]])
+            return changes.map { "\($0["level"] ?? "") \($0["name"] ?? ""): \($0["detail"] ?? "")" }
+        }
+        #expect(
+            try lines("public.sdkgen.yaml", "package.sdkgen.yaml") == [
+                "breaking PetsClient: Every declaration is `package` (was `public`): the SDK is visible to the modules of its package only, and code outside it that uses the SDK no longer compiles."
+            ])
+        #expect(
+            try lines("package.sdkgen.yaml", "public.sdkgen.yaml") == [
+                "additive PetsClient: Every declaration is `public` (was `package`): the SDK is visible to every module."
+            ])
+    }
+
     @Test("--old-ref takes the old spec and config from git and names its files REV:path")
     func oldRevision() throws {
         let folder = try makeTemporaryFolder()

@@ -57,6 +57,18 @@ let goldenCases = [
             "Tests/Golden/Uploads/openapi.yaml:75:15: warning: the encoding names 'missing', which is no property of the body; it is ignored",
             "Tests/Golden/Uploads/openapi.yaml:94:15: warning: the encoding of a form body is not applied: every property is sent in the form style, exploded",
         ]),
+    GoldenCase(
+        name: "Configured (accessModifier package, a filter, type overrides, schema and property names)",
+        spec: "Tests/Golden/Configured/openapi.yaml", config: "Tests/Golden/Configured/sdkgen.yaml", expected: "Tests/Golden/Configured/Expected",
+        warnings: [
+            "Tests/Golden/Configured/sdkgen.yaml:5:30: warning: 'filter.include.tags' lists 'legacy', which matches no operation of the spec",
+            "Tests/Golden/Configured/sdkgen.yaml:13:3: warning: 'typeOverrides' names schema 'Coupon', which the spec does not have",
+            "Tests/Golden/Configured/sdkgen.yaml:25:7: warning: 'names.properties.Order.totl' matches no property: no object schema or model 'Order' of the spec has the JSON key 'totl'",
+        ]),
+    GoldenCase(
+        name: "Internal (the Configured spec as an internal SDK, its contract tests through @testable import)",
+        spec: "Tests/Golden/Internal/openapi.yaml", config: "Tests/Golden/Internal/sdkgen.yaml", expected: "Tests/Golden/Internal/Expected",
+        expectedTests: "Tests/Golden/Internal/InternalContractTests"),
 ]
 
 @Suite("Golden files")

@@ -22,7 +22,7 @@ struct PipelineTests {
         #expect(
             result.renderedDiagnostics == [
                 "\(spec):4:3: error: path 'x' must start with '/'\n  x: {}\n  ^",
-                "\(config):2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations, credentials, tests\nclinet: X\n^",
+                "\(config):2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations, credentials, tests, accessModifier, filter, typeOverrides, names\nclinet: X\n^",
             ])
         #expect(result.warningCount == 0)
     }

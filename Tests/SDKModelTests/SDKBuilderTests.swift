@@ -126,7 +126,7 @@ struct SDKBuilderTests {
         #expect(result.config == nil)
         #expect(
             result.diagnostics.map(\.description) == [
-                "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations, credentials, tests"
+                "sdkgen.yaml:2:1: error: unknown key 'clinet'; expected one of: module, client, error, version, baseURL, environment, pagination, webhooks, operations, credentials, tests, accessModifier, filter, typeOverrides, names"
             ])
         let variable = GeneratorConfig.load(SourceFile(path: "sdkgen.yaml", bytes: Array("environment:\n  apiKey: 'KEY\"); evil(\"'\n".utf8)))
         #expect(
