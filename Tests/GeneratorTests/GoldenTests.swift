@@ -47,6 +47,9 @@ let goldenCases = [
     GoldenCase(
         name: "Styles (every parameter style of the OpenAPI Style Examples table)", spec: "Tests/Golden/Styles/openapi.yaml",
         config: "Tests/Golden/Styles/sdkgen.yaml", expected: "Tests/Golden/Styles/Expected"),
+    GoldenCase(
+        name: "Signed (webhooks verified with Standard Webhooks signatures)", spec: "Tests/Golden/Signed/openapi.yaml",
+        config: "Tests/Golden/Signed/sdkgen.yaml", expected: "Tests/Golden/Signed/Expected"),
 ]
 
 @Suite("Golden files")
