@@ -16,6 +16,8 @@ let package = Package(
     products: [
         .executable(name: "sdkgen", targets: ["sdkgen"]),
         .library(name: "SDKRuntime", targets: ["SDKRuntime"]),
+        // Standard Webhooks signature checks, on swift-crypto: only SDKs whose config verifies webhooks import it.
+        .library(name: "SDKWebhooks", targets: ["SDKWebhooks"]),
         .library(name: "Linq", targets: ["Linq"]),
         // The generator's stages before rendering, for the fuzzer in Fuzz/ (its own package).
         .library(name: "SDKGenCore", targets: ["Diagnostics", "YAML", "OpenAPI", "SDKModel"]),
@@ -28,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", exact: "1.13.4"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The generator, stage by stage: YAML bytes → node tree → OpenAPI document → SDK model → files.
@@ -78,6 +81,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The webhook signature verifier (HMAC-SHA256 from swift-crypto), kept out of SDKRuntime so
+        // that SDKs that do not verify webhooks do not build swift-crypto.
+        .target(
+            name: "SDKWebhooks",
+            dependencies: ["SDKRuntime", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "Linq", dependencies: ["SDKRuntime"], path: "Generated/Linq", exclude: ["api.md"]),
         // The generated contract tests of Generated/Linq; skipped unless SDKGEN_MOCK_URL names a server.
         .testTarget(name: "LinqContractTests", dependencies: ["Linq"], path: "Generated/LinqContractTests", swiftSettings: strictSettings),
@@ -96,6 +106,8 @@ let package = Package(
         .testTarget(
             name: "InternalContractTests", dependencies: ["Internal"], path: "Tests/Golden/Internal/InternalContractTests",
             swiftSettings: strictSettings),
+        // The golden SDK whose webhooks are signed: it imports SDKWebhooks as well.
+        .target(name: "Signed", dependencies: ["SDKRuntime", "SDKWebhooks"], path: "Tests/Golden/Signed/Expected", exclude: ["api.md"]),
         // The golden contract tests of Studio (every credential kind, every streamed body), compiled; skipped without SDKGEN_MOCK_URL.
         .testTarget(
             name: "StudioContractTests", dependencies: ["Studio"], path: "Tests/Golden/Studio/StudioContractTests", swiftSettings: strictSettings),
@@ -144,6 +156,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SDKWebhooksTests",
+            dependencies: ["SDKWebhooks", "SDKRuntime", "Signed", "LoopbackSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

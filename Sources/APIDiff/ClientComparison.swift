@@ -177,5 +177,6 @@ enum ClientComparison {
                 "webhooks", .property, "\(type).\(property.name)", .added, .additive,
                 "New: every payload has it, so the event reads it directly.", at: nil)
         }
+        compareVerification(old, new, into: &log)
     }
 }

@@ -55,6 +55,7 @@ extension ContextBuilder {
                 ["typeName": .text(model.typeName), "kind": .text(model.kind.referenceName), "file": .text(ModelFiles.path(for: model.typeName))]
             })
         if let webhooks = sdk.webhooks {
+            let verifier = webhooks.verification.map { Self.verifierSentence(webhooks, $0) } ?? ""
             context["webhooks"] = .object([
                 "typeName": .text(webhooks.typeName),
                 "events": .objects(
@@ -72,6 +73,7 @@ extension ContextBuilder {
                         + (webhooks.discriminators.isEmpty ? [] : ["decode(from:)"])).map { "`\(webhooks.typeName).\($0)`" }.joined(separator: ", ")),
                 "envelope": .text(webhooks.envelope.map { "`\($0.name)`" }.joined(separator: ", ")),
                 "hasEnvelope": .flag(!webhooks.envelope.isEmpty),
+                "verifier": .text(verifier),
             ])
         }
         return context

@@ -4,7 +4,8 @@ import SDKModel
 /// Renders an `SDK` into the in-memory file set of a Swift package target.
 public enum SwiftRenderer {
     /// Every file of the SDK: the client, the error type, one file per resource, the models
-    /// spread over at most `ModelFiles.fileCount` files, the webhook event type and `api.md`.
+    /// spread over at most `ModelFiles.fileCount` files, the webhook event type
+    /// (and its signature check, when the config asks for one) and `api.md`.
     ///
     /// Files are rendered in parallel (each is independent); the set is the same on every run.
     public static func render(_ sdk: SDK, templates: TemplateSet) -> FileSet {
@@ -24,6 +25,13 @@ public enum SwiftRenderer {
         }
         if let webhooks = sdk.webhooks {
             jobs.append(("\(webhooks.typeName).swift", { templates.render("webhooks", contexts.webhooks(webhooks)) }))
+            if let verification = webhooks.verification {
+                jobs.append(
+                    (
+                        "\(webhooks.typeName)+Verification.swift",
+                        { templates.render("webhookverification", contexts.webhookVerification(webhooks, verification)) }
+                    ))
+            }
         }
         jobs.append(("api.md", { templates.render("api", contexts.apiReference()) }))
         var modelFiles: [String: [Model]] = [:]

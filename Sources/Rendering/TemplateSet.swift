@@ -6,7 +6,8 @@ import Templating
 public struct TemplateSet: Sendable {
     /// The templates every render needs (partials included).
     public static let requiredNames = [
-        "header", "client", "error", "resource", "method", "request", "models", "model", "struct", "enum", "intenum", "oneof", "webhooks", "api",
+        "header", "client", "error", "resource", "method", "request", "models", "model", "struct", "enum", "intenum", "oneof", "webhooks",
+        "webhookverification", "api",
         "contractsupport",
         "contracttests",
     ]

@@ -61,6 +61,13 @@ public struct GeneratorConfig: Sendable, Hashable {
     /// The HTTP header each delivery carries its event type in (e.g. `X-Webhook-Event`), when
     /// the API sends one.
     public var webhookEventHeader: String?
+    /// How webhook deliveries are signed (`webhooks.signature`); `nil` when the SDK does not verify them.
+    public var webhookSignature: WebhookSignatureScheme?
+    /// The environment variable the webhook signing secret is read from when none is passed
+    /// (`webhooks.secretEnvironment`); without it the secret must be passed.
+    public var webhookSecretEnvironmentVariable: String?
+    /// How many seconds a delivery's timestamp may be from now (`webhooks.tolerance`).
+    public var webhookSignatureTolerance = 300
     /// Per-operationId overrides, in file order.
     public var operations: [OperationOverride] = []
     /// Per-security-scheme credential settings, in file order.
@@ -119,6 +126,8 @@ struct ConfigReader {
         "module", "client", "error", "version", "baseURL", "environment", "pagination", "webhooks", "operations", "credentials", "tests",
         "accessModifier", "filter", "typeOverrides", "names",
     ]
+
+    static let webhookKeys = ["discriminators", "type", "header", "signature", "secretEnvironment", "tolerance"]
 
     mutating func read(_ root: YAMLNode?) -> GeneratorConfig {
         var config = GeneratorConfig()
@@ -192,8 +201,28 @@ struct ConfigReader {
                     log.error(
                         "'webhooks.header' must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~), found '\(name)'", at: pair.value.mark)
                 }
-            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: ["discriminators", "type", "header"])
+            case "signature":
+                guard let name = string(pair.value, "webhooks.signature") else { continue }
+                if let scheme = WebhookSignatureScheme(rawValue: name) {
+                    config.webhookSignature = scheme
+                } else {
+                    log.error(
+                        "unknown 'webhooks.signature' '\(name)'; expected one of: \(WebhookSignatureScheme.allCases.map(\.rawValue).joined(separator: ", "))",
+                        at: pair.value.mark)
+                }
+            case "secretEnvironment": config.webhookSecretEnvironmentVariable = identifier(pair.value, "webhooks.secretEnvironment")
+            case "tolerance":
+                guard let text = string(pair.value, "webhooks.tolerance") else { continue }
+                if let seconds = Int(text), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), (1...86_400).contains(seconds) {
+                    config.webhookSignatureTolerance = seconds
+                } else {
+                    log.error("'webhooks.tolerance' must be a whole number of seconds from 1 to 86400, found '\(text)'", at: pair.value.mark)
+                }
+            default: unknown(pair.key.string ?? "", at: pair.key.mark, expected: Self.webhookKeys)
             }
+        }
+        if config.webhookSignature == nil, let pair = pairs.first(where: { $0.key.string == "secretEnvironment" || $0.key.string == "tolerance" }) {
+            log.error("'webhooks.\(pair.key.string ?? "")' applies only to signed webhooks; add 'signature: standard-webhooks'", at: pair.key.mark)
         }
     }
 

@@ -138,6 +138,18 @@ public struct Webhooks: Sendable, Hashable {
     public var eventHeader: String? = nil
     /// The properties every payload shares, in the first payload's order.
     public var envelope: [EnvelopeProperty] = []
+    /// How deliveries are verified before they are decoded (from `sdkgen.yaml`); `nil` when they are not.
+    public var verification: Verification? = nil
+
+    /// The signature check generated into `<typeName>+Verification.swift`.
+    public struct Verification: Sendable, Hashable {
+        /// The signature scheme.
+        public var scheme: WebhookSignatureScheme
+        /// The environment variable the secret is read from when none is passed; `nil`: it must be passed.
+        public var secretEnvironmentVariable: String?
+        /// How many seconds a delivery's timestamp may be before or after now.
+        public var toleranceSeconds: Int
+    }
 }
 
 /// A group of methods under one property of the client, e.g. `chats` or `chats.typing`.

@@ -26,19 +26,29 @@ enum WebhookBuilder {
     static func webhooks(
         _ webhooks: [Webhook], moduleName: String, clientName: String, config: GeneratorConfig, types: inout TypeResolver
     ) -> Webhooks? {
-        guard !webhooks.isEmpty else { return nil }
+        guard !webhooks.isEmpty else {
+            if config.webhookSignature != nil {
+                types.log.warning("sdkgen.yaml sets 'webhooks.signature', but the spec has no webhooks; nothing is verified", at: nil)
+            }
+            return nil
+        }
         let base = config.webhookTypeName ?? defaultTypeName(moduleName: moduleName, clientName: clientName)
         let typeName = SwiftNaming.unique(base, in: types.takenTypeNames)
         if typeName != base {
             types.log.warning("the webhook event type would be named '\(base)', which is taken; it is named '\(typeName)'", at: webhooks[0].mark)
         }
         let entries = entries(webhooks, config: config, types: &types)
-        let events = merged(entries, discriminators: config.webhookDiscriminators, log: &types.log)
+        let events = merged(entries, discriminators: config.webhookDiscriminators, verified: config.webhookSignature != nil, log: &types.log)
         let cases = Set(events.map(\.caseName))
         return Webhooks(
             typeName: typeName, events: events, names: webhooks.map(\.name), discriminators: config.webhookDiscriminators,
             eventHeader: config.webhookEventHeader,
-            envelope: envelope(of: events.map(\.payloadType), avoiding: cases, types: types))
+            envelope: envelope(of: events.map(\.payloadType), avoiding: cases, types: types),
+            verification: config.webhookSignature.map {
+                Webhooks.Verification(
+                    scheme: $0, secretEnvironmentVariable: config.webhookSecretEnvironmentVariable, toleranceSeconds: config.webhookSignatureTolerance
+                )
+            })
     }
 
     /// `<stem>WebhookEvent` for a client named `<stem>Client`, else `<module>WebhookEvent`.
@@ -105,7 +115,7 @@ enum WebhookBuilder {
     }
 
     /// The enum cases: entries of one event type and payload type merged, in spec order.
-    private static func merged(_ entries: [Entry], discriminators: [String], log: inout DiagnosticLog) -> [Webhooks.Event] {
+    private static func merged(_ entries: [Entry], discriminators: [String], verified: Bool, log: inout DiagnosticLog) -> [Webhooks.Event] {
         var events: [Webhooks.Event] = []
         var marks: [SourceMark] = []
         for entry in entries {
@@ -121,6 +131,7 @@ enum WebhookBuilder {
             marks.append(entry.webhook.mark)
         }
         var taken: Set<String> = ["unknown", "names", "decode"]
+        if verified { taken.formUnion(["verify", "signingSecretEnvironmentVariable", "signatureTolerance"]) }
         var seenVersions: [String: [[String]: String]] = [:]
         for index in events.indices {
             let siblings = events.filter { $0.eventType == events[index].eventType }.count

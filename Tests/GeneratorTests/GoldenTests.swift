@@ -69,6 +69,9 @@ let goldenCases = [
         name: "Internal (the Configured spec as an internal SDK, its contract tests through @testable import)",
         spec: "Tests/Golden/Internal/openapi.yaml", config: "Tests/Golden/Internal/sdkgen.yaml", expected: "Tests/Golden/Internal/Expected",
         expectedTests: "Tests/Golden/Internal/InternalContractTests"),
+    GoldenCase(
+        name: "Signed (webhooks verified with Standard Webhooks signatures)", spec: "Tests/Golden/Signed/openapi.yaml",
+        config: "Tests/Golden/Signed/sdkgen.yaml", expected: "Tests/Golden/Signed/Expected"),
 ]
 
 @Suite("Golden files")
