@@ -12,6 +12,9 @@ public struct SignedClient: Sendable {
     public static let defaultBaseURL = "https://api.signed.example/v1"
     /// The `User-Agent` this SDK sends.
     public static let userAgent = "Signed/0.1.0 (Swift; sdkgen)"
+    /// The environment variable that sets the log level of this SDK's `Logger` when none is
+    /// passed (`debug` shows every attempt and retry; `trace`, `info`, … as swift-log names them).
+    public static let logEnvironmentVariable = "SIGNED_LOG"
 
     /// The request machinery every resource of this client shares.
     public let core: APIClientCore
@@ -25,12 +28,16 @@ public struct SignedClient: Sendable {
     ///     409, 429 and 5xx), with exponential backoff that honours `Retry-After`.
     ///   - transport: What sends the HTTP requests: `URLSessionTransport` by default, or any
     ///     swift-openapi-runtime `ClientTransport` (such as `AsyncHTTPClientTransport` on servers).
+    ///   - logger: Where each attempt and retry is logged, at `debug` (swift-log, so a server's
+    ///     backend gets the lines); when `nil`, a logger labelled "Signed" at the level
+    ///     `logEnvironmentVariable` names. Credentials never appear in the lines.
     /// - Throws: `SignedError.invalidBaseURL` when the base URL cannot be used.
     public init(
         baseURL: URL? = nil,
         timeout: Duration = .seconds(60),
         maxRetries: Int = RetryPolicy.defaultMaxRetries,
-        transport: any ClientTransport = URLSessionTransport()
+        transport: any ClientTransport = URLSessionTransport(),
+        logger: Logger? = nil
     ) throws(SignedError) {
         let resolvedBaseURL = baseURL ?? URL(string: Self.defaultBaseURL)
         guard let resolvedBaseURL, resolvedBaseURL.scheme != nil, resolvedBaseURL.host != nil else {
@@ -42,13 +49,23 @@ public struct SignedClient: Sendable {
             userAgent: Self.userAgent,
             timeout: timeout,
             transport: transport,
-            retryPolicy: RetryPolicy(maxRetries: maxRetries)
+            retryPolicy: RetryPolicy(maxRetries: maxRetries),
+            logger: logger ?? SDKLogging.logger(label: "Signed", environmentVariable: Self.logEnvironmentVariable)
         )))
     }
 
     /// Creates a client over a configured core, for full control of every setting.
     public init(core: APIClientCore) {
         self.core = core
+    }
+
+    /// Runs `call` and returns its value with the status and header fields of the successful
+    /// responses it received (rate limits, request ids), without a method per operation:
+    /// `let result = try await client.withResponses { try await client.<resource>.<method>(…) }`,
+    /// then `result.value` and `result.response?.headerFields`. It throws what `call` throws
+    /// (`SignedError` when the closure says `() async throws(SignedError) in`).
+    public func withResponses<Value, Failure: Error>(_ call: () async throws(Failure) -> Value) async throws(Failure) -> WithResponses<Value> {
+        try await core.withResponses(call)
     }
 
     /// Calls under `client.subscriptions`.
