@@ -8,6 +8,23 @@ extension ContextBuilder {
         var context = headerContext
         context["typeName"] = .text(webhooks.typeName)
         context["toleranceSeconds"] = .text(String(verification.toleranceSeconds))
+        context["schemeTitle"] = .text(verification.scheme.title)
+        switch verification.scheme {
+        case .standardWebhooks:
+            context["verifierType"] = .text("StandardWebhookVerifier")
+            context["schemeDocLines"] = .texts([
+                "/// The signature (HMAC-SHA256 over `webhook-id`, `webhook-timestamp` and the body) must match",
+                "/// one of the `v1,` signatures in `webhook-signature`, compared in constant time, and the",
+                "/// timestamp must be within `signatureTolerance` seconds of `now`.",
+            ])
+        case .timestampedHMAC:
+            context["verifierType"] = .text("TimestampedHMACVerifier")
+            context["schemeDocLines"] = .texts([
+                "/// The signature (HMAC-SHA256 over `X-Webhook-Timestamp`, a `.` and the body, keyed by the",
+                "/// secret's UTF-8 bytes) must match `X-Webhook-Signature` (hex), compared in constant time,",
+                "/// and the timestamp must be within `signatureTolerance` seconds of `now`.",
+            ])
+        }
         context["firstNameLiteral"] = .text(webhooks.events.first.map { "`\(SwiftText.singleLine($0.names[0]))`" } ?? "")
         if let variable = verification.secretEnvironmentVariable {
             context["environmentLiteral"] = .text(SwiftText.stringLiteral(variable))
@@ -39,7 +56,7 @@ extension ContextBuilder {
             webhooks.eventHeader == nil && webhooks.discriminators.isEmpty ? "headerFields:body:name:secret:now:" : "headerFields:body:secret:now:"
         let secret = verification.secretEnvironmentVariable.map { "; the secret from `\(SwiftText.singleLine($0))` unless one is passed" } ?? ""
         return
-            "Verify their Standard Webhooks signatures first with `\(webhooks.typeName).verify(\(arguments))` (a tolerance of \(verification.toleranceSeconds) s\(secret))."
+            "Verify their \(verification.scheme.title) signatures first with `\(webhooks.typeName).verify(\(arguments))` (a tolerance of \(verification.toleranceSeconds) s\(secret))."
     }
 
 }

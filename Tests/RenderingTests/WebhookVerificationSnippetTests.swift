@@ -33,11 +33,10 @@ struct WebhookVerificationSnippetTests {
         expectSnippet(
             """
             extension HooksWebhookEvent {
-                /// The environment variable `verify` reads the endpoint's signing secret (`whsec_…`) from
-                /// when none is passed.
+                /// The environment variable `verify` reads the endpoint's signing secret from when none is passed.
                 public static let signingSecretEnvironmentVariable = "HOOKS_SECRET"
 
-                /// How many seconds a delivery's `webhook-timestamp` may be before or after now.
+                /// How many seconds a delivery's timestamp may be before or after now.
                 public static let signatureTolerance: Int64 = 60
             """, in: "HooksWebhookEvent+Verification.swift", of: files)
         expectSnippet(
@@ -50,6 +49,25 @@ struct WebhookVerificationSnippetTests {
                     do {
                         return try decode(from: body)
             """, in: "HooksWebhookEvent+Verification.swift", of: files)
+    }
+
+    @Test("The timestamped HMAC scheme the Linq spec documents uses its own verifier and says what it checks")
+    func timestampedHMAC() throws {
+        let files = try generate(
+            spec, config: "webhooks:\n  discriminators: [kind]\n  signature: timestamped-hmac\n  secretEnvironment: HOOKS_SECRET\n")
+        expectSnippet(
+            """
+                /// Verifies a delivery's timestamped HMAC-SHA256 signature and only then decodes it
+                /// (by its body).
+                ///
+                /// The signature (HMAC-SHA256 over `X-Webhook-Timestamp`, a `.` and the body, keyed by the
+                /// secret's UTF-8 bytes) must match `X-Webhook-Signature` (hex), compared in constant time,
+                /// and the timestamp must be within `signatureTolerance` seconds of `now`.
+            """, in: "HooksWebhookEvent+Verification.swift", of: files)
+        #expect(
+            files["HooksWebhookEvent+Verification.swift"]?.contains(
+                "let verifier = try TimestampedHMACVerifier(secret: secret, environmentVariable: signingSecretEnvironmentVariable, tolerance: signatureTolerance)"
+            ) == true)
     }
 
     @Test("Decoded by name, the secret passed")

@@ -36,7 +36,7 @@ struct WebhookSignatureConfigTests {
     func wrongValues() {
         #expect(
             load("webhooks:\n  signature: hmac\n").diagnostics == [
-                "sdkgen.yaml:2:14: error: unknown 'webhooks.signature' 'hmac'; expected one of: standard-webhooks"
+                "sdkgen.yaml:2:14: error: unknown 'webhooks.signature' 'hmac'; expected one of: standard-webhooks, timestamped-hmac"
             ])
         for bad in ["0", "-5", "1.5", "86401", "five", "99999999999999999999"] {
             #expect(

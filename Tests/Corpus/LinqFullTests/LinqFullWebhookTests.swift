@@ -93,3 +93,28 @@ struct LinqFullWebhookTests {
         }
     }
 }
+
+@Suite("The full Linq SDK verifies deliveries signed as its spec documents")
+struct LinqFullVerificationTests {
+    @Test("A delivery signed with hex HMAC-SHA256 of <timestamp>.<body> verifies and decodes; a tampered one does not")
+    func signedDelivery() throws {
+        let secret: Secret = "whsec-not-needed-plain-secret"
+        let body = Data(deliveryJSON(type: "chat.typing_indicator.started", version: "2026-02-03", data: typingData).utf8)
+        let timestamp: Int64 = 1_770_000_000
+        let signature = try TimestampedHMACVerifier(secret: secret).signature(timestamp: timestamp, body: body)
+        var fields = HTTPFields()
+        fields[try #require(HTTPField.Name("X-Webhook-Timestamp"))] = String(timestamp)
+        fields[try #require(HTTPField.Name("X-Webhook-Signature"))] = signature
+        fields[try #require(HTTPField.Name("X-Webhook-Event"))] = "chat.typing_indicator.started"
+        let now = Date(timeIntervalSince1970: TimeInterval(timestamp + 5))
+        let event = try LinqWebhookEvent.verify(headerFields: fields, body: body, secret: secret, now: now)
+        guard case .chatTypingIndicatorStarted = event else {
+            Issue.record("unexpected \(event)")
+            return
+        }
+        #expect(LinqWebhookEvent.signingSecretEnvironmentVariable == "LINQ_WEBHOOK_SECRET")
+        #expect(throws: WebhookVerificationError.noMatchingSignature(count: 1)) {
+            try LinqWebhookEvent.verify(headerFields: fields, body: body + Data(" ".utf8), secret: secret, now: now)
+        }
+    }
+}

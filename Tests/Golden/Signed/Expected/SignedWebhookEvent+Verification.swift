@@ -8,11 +8,10 @@ import SDKRuntime
 @_exported import SDKWebhooks
 
 extension SignedWebhookEvent {
-    /// The environment variable `verify` reads the endpoint's signing secret (`whsec_…`) from
-    /// when none is passed.
+    /// The environment variable `verify` reads the endpoint's signing secret from when none is passed.
     public static let signingSecretEnvironmentVariable = "SIGNED_WEBHOOK_SECRET"
 
-    /// How many seconds a delivery's `webhook-timestamp` may be before or after now.
+    /// How many seconds a delivery's timestamp may be before or after now.
     public static let signatureTolerance: Int64 = 300
 
     /// Verifies a delivery's Standard Webhooks signature and only then decodes it
