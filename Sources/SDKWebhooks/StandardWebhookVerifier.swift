@@ -47,9 +47,9 @@ public struct StandardWebhookVerifier: Sendable, CustomStringConvertible, Custom
     /// Returns when the delivery's signature is valid and its timestamp within the tolerance of
     /// `now`; throws the first problem found otherwise. Nothing of the body is decoded.
     public func verify(headerFields: HTTPFields, body: Data, now: Date = Date()) throws(WebhookVerificationError) {
-        let id = try Self.value(HeaderName.id, in: headerFields)
-        let timestampText = try Self.value(HeaderName.timestamp, in: headerFields)
-        let signatureValues = Self.values(HeaderName.signature, in: headerFields)
+        let id = try headerFields.requiredValue(named: HeaderName.id)
+        let timestampText = try headerFields.requiredValue(named: HeaderName.timestamp)
+        let signatureValues = headerFields.values(named: HeaderName.signature)
         guard signatureValues.contains(where: { !$0.isEmpty }) else { throw .missingHeader(HeaderName.signature) }
         let timestamp = try WebhookTimestamp.parse(timestampText)
         try WebhookTimestamp.check(timestamp, now: now, tolerance: tolerance)
@@ -80,18 +80,6 @@ public struct StandardWebhookVerifier: Sendable, CustomStringConvertible, Custom
         mac.update(data: Data(".".utf8))
         mac.update(data: body)
         return mac.finalize()
-    }
-
-    /// The first value of the header `name`; throws when it is absent or empty.
-    private static func value(_ name: String, in fields: HTTPFields) throws(WebhookVerificationError) -> String {
-        guard let value = values(name, in: fields).first, !value.isEmpty else { throw .missingHeader(name) }
-        return value
-    }
-
-    /// Every value of the header `name`, in order.
-    private static func values(_ name: String, in fields: HTTPFields) -> [String] {
-        guard let field = HTTPField.Name(name) else { return [] }
-        return fields[values: field]
     }
 
     /// Names the tolerance only: the key stays out of logs.

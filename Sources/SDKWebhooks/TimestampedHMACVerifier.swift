@@ -53,8 +53,8 @@ public struct TimestampedHMACVerifier: Sendable, CustomStringConvertible, Custom
     /// Returns when the signature matches and the timestamp is within the tolerance of `now`;
     /// throws the first problem found otherwise. Nothing of the body is decoded.
     public func verify(headerFields: HTTPFields, body: Data, now: Date = Date()) throws(WebhookVerificationError) {
-        let timestampText = try Self.value(timestampHeader, in: headerFields)
-        let signatureText = try Self.value(signatureHeader, in: headerFields)
+        let timestampText = try headerFields.requiredValue(named: timestampHeader)
+        let signatureText = try headerFields.requiredValue(named: signatureHeader)
         let timestamp = try WebhookTimestamp.parse(timestampText)
         try WebhookTimestamp.check(timestamp, now: now, tolerance: tolerance)
         guard let signature = Self.hexBytes(signatureText.trimmingCharacters(in: .whitespaces)) else { throw .malformedSignature }
@@ -99,12 +99,6 @@ public struct TimestampedHMACVerifier: Sendable, CustomStringConvertible, Custom
         case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
         default: nil
         }
-    }
-
-    /// The first value of the header `name`; throws when it is absent or empty.
-    private static func value(_ name: String, in fields: HTTPFields) throws(WebhookVerificationError) -> String {
-        guard let field = HTTPField.Name(name), let value = fields[values: field].first, !value.isEmpty else { throw .missingHeader(name) }
-        return value
     }
 
     /// Names the headers and tolerance only: the key stays out of logs.

@@ -16,20 +16,7 @@ import Testing
             content = argv[2].encode() + b"." + argv[3].encode() + b"." + b64decode(argv[4])
             print("v1," + b64encode(new(b64decode(argv[1]), content, sha256).digest()).decode())
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, secret.base64EncodedString(), id, String(timestamp), body.base64EncodedString()]
-        let output = Pipe()
-        process.standardOutput = output
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return pythonOutput(script, [secret.base64EncodedString(), id, String(timestamp), body.base64EncodedString()])
     }
 
     func randomBytes(_ count: Int, using generator: inout SystemRandomNumberGenerator) -> Data {

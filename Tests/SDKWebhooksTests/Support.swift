@@ -44,3 +44,21 @@ func verificationError(_ body: () throws -> Void) -> WebhookVerificationError? {
         return nil
     }
 }
+
+/// What `python3 -c script arguments…` prints, trimmed; `nil` when python3 cannot be run or fails.
+func pythonOutput(_ script: String, _ arguments: [String]) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    do {
+        try process.run()
+    } catch {
+        return nil
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}

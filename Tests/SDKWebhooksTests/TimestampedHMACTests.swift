@@ -37,20 +37,7 @@ import Testing
                 from sys import argv
                 print(verify_webhook(argv[1], b64decode(argv[2]), argv[3], argv[4]))
                 """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, secret, body.base64EncodedString(), timestamp, signature]
-        let output = Pipe()
-        process.standardOutput = output
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "True"
+        return pythonOutput(script, [secret, body.base64EncodedString(), timestamp, signature]).map { $0 == "True" }
     }
 
     static func headers(timestamp: String? = String(timestamp), signature: String?) -> HTTPFields {
