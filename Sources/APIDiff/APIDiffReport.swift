@@ -63,12 +63,14 @@ public enum APIDiff {
         let found = log.changes
         var groupOrder = resourceGroups(old: old, new: new)
         groupOrder += [ModelComparison.group, "errors", "webhooks"]
-        let ordered = groupOrder.flatMap { group in found.filter { $0.group == group } }
-        let verdict = verdict(for: ordered, old: old.version, new: new.version)
+        // Each group's breaking changes first, then additive, then invisible; otherwise as found.
+        let ordered = groupOrder.flatMap { group in
+            APIChange.Level.allCases.flatMap { level in found.filter { $0.group == group && $0.level == level } }
+        }
         return APIDiffReport(
             old: .init(spec: oldSpec, module: old.moduleName, version: old.version),
             new: .init(spec: newSpec, module: new.moduleName, version: new.version),
-            changes: sortedWithinGroups(ordered), verdict: verdict)
+            changes: ordered, verdict: verdict(for: ordered, old: old.version, new: new.version))
     }
 
     /// `client` and every resource's group, the newer SDK's in spec order, then the older's that are gone.
@@ -78,16 +80,6 @@ public enum APIDiff {
             result.append(placed.group)
         }
         return result
-    }
-
-    /// Within each group, breaking first, then additive, then invisible; otherwise as found.
-    private static func sortedWithinGroups(_ changes: [APIChange]) -> [APIChange] {
-        var order: [String] = []
-        for change in changes where !order.contains(change.group) { order.append(change.group) }
-        return order.flatMap { group in
-            let members = changes.filter { $0.group == group }
-            return APIChange.Level.allCases.flatMap { level in members.filter { $0.level == level } }
-        }
     }
 
     /// The release the changes need from the older SDK's version.

@@ -67,7 +67,7 @@ enum PropertyComparison {
         }
         for property in added {
             let name = "\(type).\(property.swiftName)"
-            let required = property.required && property.singleCase == nil && property.defaultLiteral == nil
+            let required = property.mustBeGiven
             log.add(
                 group, .property, name, .added, required ? .breaking : .additive,
                 required

@@ -45,8 +45,7 @@ public struct GitSnapshot: Sendable {
         var snapshot = GitSnapshot(revision: revision, directory: directory, input: input, repositoryRoot: root)
         do throws(Failure) {
             let archive = directory + "/snapshot.tar"
-            let folder = folderInRepository == "." ? "." : folderInRepository
-            _ = try git(["archive", "--format=tar", "-o", archive, revision, "--", folder], in: top)
+            _ = try git(["archive", "--format=tar", "-o", archive, revision, "--", folderInRepository], in: top)
             _ = try run("/usr/bin/env", ["tar", "-xf", archive, "-C", directory], in: top)
             try? FileManager.default.removeItem(atPath: archive)
             snapshot.input = GenerationInput(specPath: directory + "/" + specInRepository)

@@ -77,12 +77,10 @@ extension Pipeline {
     /// `nil` when git does not know the folder or that revision cannot be read or built.
     public static func apiChangesSinceLastGeneration(of directory: String, input: GenerationInput) -> APIDiffReport? {
         guard let commit = GitSnapshot.lastCommit(changing: directory),
-            let snapshot = try? GitSnapshot.export(input, at: commit)
+            let snapshot = try? GitSnapshot.export(input, at: String(commit.prefix(12)))
         else { return nil }
         defer { snapshot.remove() }
-        let short = String(commit.prefix(12))
-        let prefix = snapshot.directory + "/"
-        return diff(old: snapshot.input, new: input) { path in path.hasPrefix(prefix) ? "\(short):\(path.dropFirst(prefix.count))" : path }.value
+        return diff(old: snapshot.input, new: input, oldName: snapshot.name).value
     }
 }
 

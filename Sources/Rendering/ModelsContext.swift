@@ -137,7 +137,7 @@ extension ContextBuilder {
     /// discriminator: the value would name the case, not fill it.
     private func factory(_ variant: OneOf.Variant, discriminator: String?) -> TemplateObject? {
         guard let typeName = variant.type.name, let properties = structProperties[typeName] else { return nil }
-        let given = properties.filter { $0.required && $0.singleCase == nil && $0.defaultLiteral == nil }
+        let given = properties.filter(\.mustBeGiven)
         guard given.count == 1, let property = given.first, property.type != variant.type, property.jsonKey != discriminator else { return nil }
         let name = SwiftNaming.escaped(variant.name)
         let label = SwiftNaming.argumentLabel(property.swiftName)

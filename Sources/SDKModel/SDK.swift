@@ -523,6 +523,9 @@ public struct Property: Sendable, Hashable {
     public var sendsNull: Bool = false
     /// Where the property's schema is written.
     public var origin: Origin = .none
+
+    /// Whether the memberwise `init` needs it: required, with no single case or default to fall back on.
+    public var mustBeGiven: Bool { required && singleCase == nil && defaultLiteral == nil }
 }
 
 /// A case of a string enum.

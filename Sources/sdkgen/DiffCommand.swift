@@ -60,12 +60,13 @@ struct DiffCommand: ParsableCommand {
         let oldInput: GenerationInput
         if let oldRef {
             do {
-                snapshot = try GitSnapshot.export(newInput, at: oldRef)
+                let exported = try GitSnapshot.export(newInput, at: oldRef)
+                snapshot = exported
+                oldInput = exported.input
             } catch {
                 Console.printError("sdkgen: error: \(error.message)")
                 throw ExitCode.failure
             }
-            oldInput = snapshot?.input ?? newInput
         } else {
             oldInput = try resolve(old, config: oldConfig)
         }
