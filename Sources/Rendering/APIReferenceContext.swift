@@ -50,9 +50,10 @@ extension ContextBuilder {
         }
         context["sections"] = .objects(sections)
         context["hasModels"] = .flag(!sdk.models.isEmpty)
+        let modelFiles = ModelFiles(modelCount: sdk.models.count)
         context["models"] = .objects(
             sdk.models.map { model in
-                ["typeName": .text(model.typeName), "kind": .text(model.kind.referenceName), "file": .text(ModelFiles.path(for: model.typeName))]
+                ["typeName": .text(model.typeName), "kind": .text(model.kind.referenceName), "file": .text(modelFiles.path(for: model.typeName))]
             })
         if let webhooks = sdk.webhooks {
             let verifier = webhooks.verification.map { Self.verifierSentence(webhooks, $0) } ?? ""

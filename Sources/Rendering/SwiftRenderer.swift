@@ -4,7 +4,7 @@ import SDKModel
 /// Renders an `SDK` into the in-memory file set of a Swift package target.
 public enum SwiftRenderer {
     /// Every file of the SDK: the client, the error type, one file per resource, the models
-    /// spread over at most `ModelFiles.fileCount` files, the webhook event type
+    /// spread over `ModelFiles(modelCount:)` files, the webhook event type
     /// (and its signature check, when the config asks for one) and `api.md`.
     ///
     /// Files are rendered in parallel (each is independent); the set is the same on every run.
@@ -35,7 +35,8 @@ public enum SwiftRenderer {
         }
         jobs.append(("api.md", { templates.render("api", contexts.apiReference()) }))
         var modelFiles: [String: [Model]] = [:]
-        for model in sdk.models { modelFiles[ModelFiles.path(for: model.typeName), default: []].append(model) }
+        let files = ModelFiles(modelCount: sdk.models.count)
+        for model in sdk.models { modelFiles[files.path(for: model.typeName), default: []].append(model) }
         for (path, models) in modelFiles.sorted(by: { $0.key < $1.key }) {
             jobs.append((path, { templates.render("models", contexts.modelFile(models)) }))
         }
