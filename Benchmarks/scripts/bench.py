@@ -1,23 +1,25 @@
 #!/usr/bin/env python3
-"""The sdkgen benchmark: one command, one table.
+"""The sdkgen benchmark: one command, the tables of the README's "Performance".
 
-    python3 Benchmarks/scripts/bench.py            # from the repository root; about 10 minutes
-    python3 Benchmarks/scripts/bench.py --quick    # fewer runs, no ×100 for swift-openapi-generator
+    python3 Benchmarks/scripts/bench.py            # from the repository root; about an hour
+    python3 Benchmarks/scripts/bench.py --quick    # one compile a tool, no ×100 for swift-openapi-generator
 
 1. Builds, in release, in the Benchmarks package: sdkgen (this repository), Apple's
-   swift-openapi-generator 1.14.3 and `yaml-floor` (libyaml's event parser over a file, nothing else).
-2. Builds the synthetic scaling specs (×1, ×10, ×100 the full Linq spec, `scale_spec.py`) in a
-   temporary folder.
-3. For each spec (the two-operation typing spec, the full Linq spec, every other spec in
-   ../shared/specs, the scaling specs) runs the three tools in turn, rotating the order every
-   round, and reports the median wall time of each whole process and its peak memory
-   (`ru_maxrss` from `wait4`). Output folders are generated once first, so the timed runs are
-   rebuilds (files unchanged), the common case in a build.
-4. Compiles each tool's SDK for the full Linq spec in a throwaway package (sdkgen's with
-   SDKRuntime, swift-openapi-generator's with swift-openapi-runtime 1.13.4), dependencies built
-   first, and times a debug `swift build --target SDK` from no SDK objects, alternating.
+   swift-openapi-generator 1.14.3 and `yaml-floor` (libyaml's event parser over files, nothing else).
+2. Generation: for each spec (the two-operation typing spec, every spec in ../shared/specs, a
+   spec split into files by its top file, and the synthetic ×1, ×10, ×100 Linq specs of
+   `scale_spec.py`) runs the three tools in turn, rotating the order every round, and reports the
+   median wall time of each whole process and its peak memory (`ru_maxrss` from `wait4`). Output
+   folders are generated once first, so the timed runs are rebuilds (files unchanged), the common
+   case in a build. The floor of a spec split into files parses every file it reads.
+3. Compile (`bench_compile.py`): each tool's SDK for the real specs (full Linq, Discord,
+   DigitalOcean, OpenAI) in a throwaway package per tool, a debug `swift build --target` from no
+   objects of the target, alternating; then one operation's description edited, regenerated and
+   rebuilt.
+4. Plugin (`plugin_bench.py`): the OpenAI SDK built through SDKGenPlugin, through the old single
+   file and from generated sources, clean and after a spec edit.
 
-Prints Markdown: the machine, the table, the scaling table and the ratios against the goals.
+Prints Markdown: the machine, the tables and the ratios against the goals.
 """
 
 import argparse
@@ -35,9 +37,10 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.path.dirname(HERE)
 ROOT = os.path.dirname(BENCH)
-SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "specs"))
-FULL_LINQ = os.path.join(SHARED, "linq-partner-v3.2026-02.yaml")
-FULL_LINQ_CONFIG = os.path.join(ROOT, "Tests", "Corpus", "linq-partner-v3.2026-02.sdkgen.yaml")
+sys.path.insert(0, HERE)
+
+import bench_compile  # noqa: E402
+from bench_specs import FULL_LINQ, REAL, Spec, real_specs, shared_specs, spec_files  # noqa: E402
 
 def log(*parts):
     print(*parts, file=sys.stderr, flush=True)
@@ -75,22 +78,11 @@ def build_tools():
     return {name: os.path.join(bin_path, name) for name in names}
 
 
-class Spec:
-    def __init__(self, label, path, config=None, scale=None):
-        self.label, self.path, self.config, self.scale = label, path, config, scale
-        self.size = os.path.getsize(path)
-        self.operations = self.schemas = None
-
-
 def specs_to_run(work):
-    specs = [
-        Spec("typing (`Specs/linq.yaml`)", os.path.join(ROOT, "Specs", "linq.yaml"), os.path.join(ROOT, "Specs", "sdkgen.yaml")),
-        Spec("full Linq", FULL_LINQ, FULL_LINQ_CONFIG),
-    ]
-    for name in sorted(os.listdir(SHARED)):
-        path = os.path.join(SHARED, name)
-        if name.endswith((".yaml", ".yml", ".json")) and path != FULL_LINQ:
-            specs.append(Spec(name, path))
+    specs = [Spec("typing (`Specs/linq.yaml`)", os.path.join(ROOT, "Specs", "linq.yaml"), os.path.join(ROOT, "Specs", "sdkgen.yaml"))]
+    for path, config, short in shared_specs():
+        label = short if short else os.path.basename(path)
+        specs.append(Spec(label + (f" ({len(spec_files(path))} files)" if len(spec_files(path)) > 1 else ""), path, config, short=short))
     for copies in [1, 10, 100]:
         path = os.path.join(work, "specs", f"linq-x{copies}.yaml")
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -109,7 +101,7 @@ def commands(tools, spec, work, index):
     sog_config = os.path.join(work, "openapi-generator-config.yaml")
     sog = [tools["swift-openapi-generator"], "generate", spec.path, "--config", sog_config,
            "--output-directory", os.path.join(out, "sog")]
-    return {"floor": [tools["yaml-floor"], spec.path], "sdkgen": sdkgen, "sog": sog}
+    return {"floor": [tools["yaml-floor"]] + spec.files, "sdkgen": sdkgen, "sog": sog}
 
 
 def count(tools, spec):
@@ -157,70 +149,6 @@ def measure_generation(tools, specs, work, runs, quick):
     return results
 
 
-def clean_sdk_objects(package):
-    build = os.path.join(package, ".build", "debug", "SDK.build")
-    for name in os.listdir(build):
-        if name.endswith((".o", ".swiftdeps", ".d", ".dia", ".priors", ".swiftconstvalues")):
-            os.remove(os.path.join(build, name))
-    modules = os.path.join(package, ".build", "debug", "Modules")
-    if os.path.isdir(modules):
-        for name in os.listdir(modules):
-            if name.startswith("SDK."):
-                os.remove(os.path.join(modules, name))
-
-
-def measure_compile(tools, work, runs):
-    """Median seconds of a debug `swift build --target SDK` for each tool's full-Linq SDK."""
-    packages = {}
-    sdk = os.path.join(work, "compile", "sdkgen")
-    os.makedirs(os.path.join(sdk, "Sources"), exist_ok=True)
-    run_quiet([tools["sdkgen"], "generate", "--spec", FULL_LINQ, "--config", FULL_LINQ_CONFIG,
-               "--output", os.path.join(sdk, "Sources", "SDK")])
-    with open(os.path.join(sdk, "Package.swift"), "w") as file:
-        file.write(f"""// swift-tools-version: 6.1
-import PackageDescription
-let package = Package(
-    name: "bench-sdkgen",
-    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
-    dependencies: [.package(name: "sdkgen", path: "{ROOT}")],
-    targets: [.target(name: "SDK", dependencies: [.product(name: "SDKRuntime", package: "sdkgen")], exclude: ["api.md"])]
-)
-""")
-    packages["sdkgen"] = (sdk, "SDKRuntime")
-    sog = os.path.join(work, "compile", "sog")
-    os.makedirs(os.path.join(sog, "Sources", "SDK"), exist_ok=True)
-    run_quiet([tools["swift-openapi-generator"], "generate", FULL_LINQ, "--config",
-               os.path.join(work, "openapi-generator-config.yaml"), "--output-directory", os.path.join(sog, "Sources", "SDK")])
-    with open(os.path.join(sog, "Package.swift"), "w") as file:
-        file.write("""// swift-tools-version: 6.1
-import PackageDescription
-let package = Package(
-    name: "bench-sog",
-    platforms: [.macOS(.v10_15)],
-    dependencies: [.package(url: "https://github.com/apple/swift-openapi-runtime", exact: "1.13.4")],
-    targets: [.target(name: "SDK", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")])]
-)
-""")
-    packages["sog"] = (sog, "OpenAPIRuntime")
-    for tool, (package, runtime) in packages.items():
-        log(f"bench: building the {tool} package's dependencies")
-        run_quiet(["swift", "build", "--package-path", package, "--target", runtime])
-        run_quiet(["swift", "build", "--package-path", package, "--target", "SDK"])
-    samples = {tool: [] for tool in packages}
-    for round in range(runs):
-        order = list(packages) if round % 2 == 0 else list(reversed(packages))
-        for tool in order:
-            package = packages[tool][0]
-            clean_sdk_objects(package)
-            start = time.perf_counter()
-            run_quiet(["swift", "build", "--package-path", package, "--target", "SDK"])
-            samples[tool].append(time.perf_counter() - start)
-            log(f"bench: compile {tool}: {samples[tool][-1]:.2f} s")
-    lines = {tool: sum(1 for root, _, files in os.walk(os.path.join(packages[tool][0], "Sources")) for f in files if f.endswith(".swift"))
-             for tool in packages}
-    return {tool: (statistics.median(samples[tool]), lines[tool]) for tool in packages}
-
-
 def machine():
     cpu = "unknown CPU"
     try:
@@ -250,9 +178,20 @@ def load_average():
         return float("nan")
 
 
-def report(specs, results, compile_times, runs, loads):
+def report(specs, results, compile_times, plugin_times, runs, loads):
     print(f"Measured {datetime.date.today().isoformat()} on {machine()};")
     print(f"1-minute load average {loads[0]:.1f} at the start, {loads[1]:.1f} at the end (other work on the machine slows both tools).")
+    if specs:
+        report_generation(specs, results, runs)
+    if compile_times:
+        report_compile(compile_times)
+    if plugin_times:
+        import plugin_bench
+        print("\n" + plugin_bench.report_plugin(plugin_times))
+    report_goals(specs, results, compile_times, plugin_times)
+
+
+def report_generation(specs, results, runs):
     print(f"Median of {runs} runs per tool (swift-openapi-generator: 3 on the ×100 spec), tools alternating;")
     print("wall time of the whole process (start-up included), output folder already up to date.\n")
     print("| spec | size | operations / schemas | libyaml floor (ms) | sdkgen (ms) | swift-openapi-generator (ms) | sog ÷ sdkgen | sdkgen ÷ floor | sdkgen peak (MB) | sdkgen peak ÷ size | sog peak (MB) |")
@@ -281,58 +220,111 @@ def report(specs, results, compile_times, runs, loads):
                 continue
             growth = f"{(r[1] - base[1]) / (spec.size - scaled[0].size):.1f}" if base and spec is not scaled[0] else "–"
             print(f"| ×{spec.scale} | {spec.size / 1e6:.1f} MB | {ms(r[0])} | {r[0] * 1000 / (spec.size / 1e6):.0f} | {mb(r[1])} | {growth} |")
-    if compile_times:
-        sdk, sog = compile_times["sdkgen"], compile_times["sog"]
-        print(f"\nDebug compile of the full Linq SDK (`swift build --target SDK`, dependencies built, median of {compile_times['runs']}):"
-              f" sdkgen {sdk[0]:.2f} s ({sdk[1]} files), swift-openapi-generator {sog[0]:.2f} s ({sog[1]} files):"
-              f" sdkgen takes {sdk[0] / sog[0]:.2f} of the time.")
+
+
+def seconds(values):
+    return "–" if not values else ", ".join(f"{v:.1f}" for v in values)
+
+
+def report_compile(compile_times):
+    runs = compile_times.pop("runs")
+    print(f"\nDebug compile of each tool's SDK (`swift build --target`, its runtime already built, from no objects of the"
+          f" target; every run listed, tools alternating, {runs} a tool). Incremental: one operation's summary or description"
+          " edited in a copy of the spec, regenerated and rebuilt (both timed); object files compiled again of all.\n")
+    print("| spec | sdkgen files / lines | sdkgen clean (s) | sdkgen median | swift-openapi-generator files / lines | sog clean (s) |"
+          " sog median | sdkgen ÷ sog | sdkgen incremental | sog incremental |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for label, tools in compile_times.items():
+        sdk, sog = tools.get("sdkgen"), tools.get("swift-openapi-generator")
+        cells = [label]
+        for result in (sdk, sog):
+            if result is None:
+                cells += ["cannot generate", "–", "–"]
+            else:
+                cells += [f"{result['files']} / {result['lines']:,}", seconds(result["clean"]),
+                          f"{bench_compile.median(result['clean']):.1f}" if result["clean"] else "–"]
+        ratio = (bench_compile.median(sdk["clean"]) / bench_compile.median(sog["clean"])
+                 if sdk and sog and sdk["clean"] and sog["clean"] else None)
+        cells.append(f"{ratio:.2f}" if ratio else "–")
+        for result in (sdk, sog):
+            incremental = result and result["incremental"]
+            cells.append(f"{incremental[0]:.1f} s, {incremental[1]} of {incremental[2]} objects" if incremental else "–")
+        print("| " + " | ".join(cells) + " |")
+
+
+def report_goals(specs, results, compile_times, plugin_times):
     print("\nGoals:\n")
-    full = {"sdkgen": None, "sog": None, **results["full Linq"]}
+    for spec in specs:
+        if spec.short not in REAL.values():
+            continue
+        r = results.get(spec.label, {})
+        sdk, sog, floor = r.get("sdkgen"), r.get("sog"), r.get("floor")
+        if sdk and floor:
+            speed = f"{sog[0] / sdk[0]:.1f}× faster than swift-openapi-generator ({'met' if sog[0] / sdk[0] >= 30 else 'not met'})" if sog else "swift-openapi-generator cannot read it"
+            ratio = sdk[0] / floor[0]
+            print(f"- {spec.short}: ≥ 30× faster than swift-openapi-generator and ≤ 3× the floor: {speed}; "
+                  f"{ratio:.1f}× the floor ({'met' if ratio <= 3 else 'not met'})")
     x100 = next((s for s in specs if s.scale == 100), None)
-    if full["sdkgen"] and full["sog"]:
-        ratio = full["sog"][0] / full["sdkgen"][0]
-        print(f"- ≥ 10× faster than swift-openapi-generator on the full Linq spec: {ratio:.1f}× ({'met' if ratio >= 10 else 'not met'})")
-    if x100 and results[x100.label].get("sdkgen") and results[x100.label].get("floor"):
+    if x100 and results.get(x100.label, {}).get("sdkgen") and results[x100.label].get("floor"):
         r = results[x100.label]
-        ratio = r["sdkgen"][0] / r["floor"][0]
-        print(f"- ≤ 3× the libyaml parse-only floor on the ×100 spec: {ratio:.1f}× ({'met' if ratio <= 3 else 'not met'})")
+        ratio, memory = r["sdkgen"][0] / r["floor"][0], r["sdkgen"][1] / x100.size
+        print(f"- ×100 spec ≤ 3× the libyaml floor: {ratio:.1f}× ({'met' if ratio <= 3 else 'not met'}); "
+              f"peak memory ≤ 10× its size: {memory:.1f}× ({'met' if memory <= 10 else 'not met'})")
     if compile_times:
-        ratio = compile_times["sdkgen"][0] / compile_times["sog"][0]
-        print(f"- generated full Linq SDK compiles in ≤ 1/3 of swift-openapi-generator's time: {ratio:.2f} ({'met' if ratio <= 1 / 3 else 'not met'})")
-    if x100 and results[x100.label].get("sdkgen"):
-        ratio = results[x100.label]["sdkgen"][1] / x100.size
-        print(f"- peak memory ≤ 10× the spec's size on the ×100 spec: {ratio:.1f}× ({'met' if ratio <= 10 else 'not met'})")
+        for label, tools in compile_times.items():
+            sdk, sog = tools.get("sdkgen"), tools.get("swift-openapi-generator")
+            if sdk and sog and sdk["clean"] and sog["clean"]:
+                ratio = bench_compile.median(sdk["clean"]) / bench_compile.median(sog["clean"])
+                print(f"- {label} SDK compiles in ≤ 1/4 of swift-openapi-generator's time: {ratio:.2f} ({'met' if ratio <= 0.25 else 'not met'})")
+            if label == "OpenAI" and sdk and sdk["clean"]:
+                time_ = bench_compile.median(sdk["clean"])
+                print(f"- OpenAI SDK compiles in under 90 s: {time_:.1f} s ({'met' if time_ < 90 else 'not met'})")
+    if plugin_times:
+        import plugin_bench
+        verdict = plugin_bench.goal(plugin_times)
+        if verdict:
+            print("- " + verdict)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=None, help="timed runs per tool and spec (default 7, --quick 3)")
-    parser.add_argument("--compile-runs", type=int, default=None, help="timed compiles per tool (default 5, --quick 2)")
+    parser.add_argument("--compile-runs", type=int, default=None, help="timed clean compiles per tool and spec (default 3, --quick 1)")
+    parser.add_argument("--compile-specs", default=None,
+                        help="comma-separated real specs to compile (default: full Linq,Discord,DigitalOcean,OpenAI)")
+    parser.add_argument("--plugin-runs", type=int, default=None, help="timed plugin builds per variant (default 2, --quick 1)")
     parser.add_argument("--quick", action="store_true", help="fewer runs; swift-openapi-generator skips the ×100 spec")
-    parser.add_argument("--skip-compile", action="store_true", help="no compile-time comparison")
-    parser.add_argument("--only-compile", action="store_true", help="only the compile-time comparison")
+    parser.add_argument("--skip-generate", action="store_true", help="no generation-time table")
+    parser.add_argument("--skip-compile", action="store_true", help="no compile-time table")
+    parser.add_argument("--skip-incremental", action="store_true", help="no incremental rebuilds in the compile table")
+    parser.add_argument("--skip-plugin", action="store_true", help="no plugin-build table")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (specs, outputs, packages)")
     arguments = parser.parse_args()
     runs = arguments.runs or (3 if arguments.quick else 7)
-    compile_runs = arguments.compile_runs or (2 if arguments.quick else 5)
+    compile_runs = arguments.compile_runs or (1 if arguments.quick else 3)
+    plugin_runs = arguments.plugin_runs or (1 if arguments.quick else 2)
     if not os.path.exists(FULL_LINQ):
         raise SystemExit(f"bench: {FULL_LINQ} not found")
     tools = build_tools()
     work = tempfile.mkdtemp(prefix="sdkgen-bench.")
     start_load = load_average()
     try:
-        specs, results = [], {"full Linq": {}}
-        if not arguments.only_compile:
+        specs, results = [], {}
+        if not arguments.skip_generate:
             specs = specs_to_run(work)
             results = measure_generation(tools, specs, work, runs, arguments.quick)
-        else:
-            with open(os.path.join(work, "openapi-generator-config.yaml"), "w") as file:
-                file.write("generate:\n  - types\n  - client\naccessModifier: public\n")
         compile_times = None
         if not arguments.skip_compile:
-            compile_times = measure_compile(tools, work, compile_runs)
+            wanted = (arguments.compile_specs or "full Linq,Discord,DigitalOcean,OpenAI").split(",")
+            chosen = [spec for spec in real_specs() if spec.short in wanted]
+            chosen.sort(key=lambda spec: wanted.index(spec.short))
+            compile_times = bench_compile.measure_compile(tools, chosen, work, compile_runs, not arguments.skip_incremental)
             compile_times["runs"] = compile_runs
-        report(specs, results, compile_times, runs, (start_load, load_average()))
+        plugin_times = None
+        if not arguments.skip_plugin and os.path.exists(os.path.join(HERE, "plugin_bench.py")):
+            import plugin_bench
+            plugin_times = plugin_bench.measure_plugin(plugin_runs, os.path.join(work, "plugin"))
+        report(specs, results, compile_times, plugin_times, runs, (start_load, load_average()))
     finally:
         if arguments.keep:
             log(f"bench: kept {work}")

@@ -306,6 +306,7 @@ struct TypeResolver {
         if schema.discriminator == nil { schema.discriminator = impliedDiscriminator(members) }
         var taken: Set<String> = ["unknown"]
         var variants: [OneOf.Variant] = []
+        var claimed: [String: String] = [:]  // Discriminator value → the member it already selects.
         for (index, member) in members.enumerated() {
             var base: String
             var componentName: String?
@@ -327,7 +328,20 @@ struct TypeResolver {
             let name = SwiftNaming.unique(base, in: taken)
             taken.insert(name)
             let type = swiftType(for: member, nameHint: typeName + SwiftNaming.typeName(name))
-            variants.append(OneOf.Variant(name: name, type: type, discriminatorValues: values, origin: Origin(member.mark)))
+            // A value two members claim selects the first (as a decoder reading the spec in order
+            // would); the later member keeps its other values.
+            var unclaimed: [String] = []
+            for value in values {
+                if let first = claimed[value] {
+                    log.warning(
+                        "discriminator value '\(value)' of '\(typeName)' selects both '\(first)' and '\(componentName ?? name)'; it decodes as '\(first)'",
+                        at: member.mark)
+                } else {
+                    claimed[value] = componentName ?? name
+                    unclaimed.append(value)
+                }
+            }
+            variants.append(OneOf.Variant(name: name, type: type, discriminatorValues: unclaimed, origin: Origin(member.mark)))
         }
         return OneOf(variants: variants, discriminatorProperty: schema.discriminator?.propertyName)
     }

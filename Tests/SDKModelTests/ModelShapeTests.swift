@@ -49,6 +49,40 @@ struct ModelShapeTests {
         #expect(!part.isRecursive)
     }
 
+    @Test("A discriminator value two members claim selects the first, with a warning; the later keeps its schema name")
+    func sharedDiscriminatorValue() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Item:
+                  oneOf:
+                    - {$ref: '#/components/schemas/InputMessage'}
+                    - {$ref: '#/components/schemas/OutputMessage'}
+                    - {$ref: '#/components/schemas/Call'}
+                  discriminator: {propertyName: type}
+                InputMessage:
+                  type: object
+                  properties: {type: {type: string, enum: [message]}, text: {type: string}}
+                OutputMessage:
+                  type: object
+                  properties: {type: {type: string, enum: [message]}, id: {type: string}}
+                Call:
+                  type: object
+                  properties: {type: {type: string, enum: [call]}}
+            """
+        let (sdk, diagnostics) = try build(spec)
+        guard case .oneOf(let item) = try model("Item", in: try #require(sdk)) else {
+            Issue.record("Item is not a union")
+            return
+        }
+        #expect(item.variants.map(\.discriminatorValues) == [["message", "InputMessage"], ["OutputMessage"], ["call", "Call"]])
+        let warnings = diagnostics.filter { $0.severity == .warning }.map(\.message)
+        #expect(warnings == ["discriminator value 'message' of 'Item' selects both 'InputMessage' and 'OutputMessage'; it decodes as 'InputMessage'"])
+    }
+
     @Test("x-enum-varnames names the cases; a list of the wrong length is ignored")
     func givenEnumNames() throws {
         let sdk = try #require(try build(shapesSpec).sdk)

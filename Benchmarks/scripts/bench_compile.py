@@ -1,0 +1,194 @@
+"""Compile time of the SDKs sdkgen and swift-openapi-generator generate, for `bench.py`.
+
+One throwaway package per tool, one target per spec (`SDK_<name>`), so each tool's runtime is
+built once. A clean compile removes the target's objects and module, then times a debug
+`swift build --target` of it (the runtime already built), the tools alternating. The
+incremental case edits one operation's description in a copy of the spec, regenerates and
+rebuilds (the time of both), and counts the object files the compiler wrote again.
+"""
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import time
+
+from bench_specs import copy_spec_for_edit
+
+SDKGEN_PACKAGE = """// swift-tools-version: 6.1
+import PackageDescription
+let package = Package(
+    name: "bench-sdkgen",
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
+    dependencies: [.package(name: "sdkgen", path: "{root}")],
+    targets: [
+{targets}
+    ]
+)
+"""
+SDKGEN_TARGET = '        .target(name: "{name}", dependencies: [.product(name: "SDKRuntime", package: "sdkgen")], exclude: ["api.md"]),'
+SOG_PACKAGE = """// swift-tools-version: 6.1
+import PackageDescription
+let package = Package(
+    name: "bench-sog",
+    platforms: [.macOS(.v10_15)],
+    dependencies: [.package(url: "https://github.com/apple/swift-openapi-runtime", exact: "1.13.4")],
+    targets: [
+{targets}
+    ]
+)
+"""
+SOG_TARGET = '        .target(name: "{name}", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]),'
+SOG_CONFIG = "generate:\n  - types\n  - client\naccessModifier: public\n"
+
+
+def log(*parts):
+    import sys
+    print(*parts, file=sys.stderr, flush=True)
+
+
+def run(arguments, cwd=None):
+    """Exit status and output of a command."""
+    result = subprocess.run(arguments, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return result.returncode, result.stdout
+
+
+def target_name(spec):
+    return "SDK_" + re.sub(r"[^A-Za-z0-9]", "_", spec.short)
+
+
+def generate(tool, tools, spec, folder, work):
+    """Writes `tool`'s SDK for `spec` into `folder`; True when the tool could generate it."""
+    os.makedirs(folder, exist_ok=True)
+    if tool == "sdkgen":
+        arguments = [tools["sdkgen"], "generate", "--spec", spec.path, "--output", folder]
+        if spec.config:
+            arguments += ["--config", spec.config]
+    else:
+        config = os.path.join(work, "openapi-generator-config.yaml")
+        with open(config, "w") as file:
+            file.write(SOG_CONFIG)
+        arguments = [tools["swift-openapi-generator"], "generate", spec.path, "--config", config, "--output-directory", folder]
+    status, output = run(arguments)
+    if status != 0:
+        log(f"bench: {tool} cannot generate {spec.short}: " + output.strip().splitlines()[-1][:200] if output.strip() else "")
+    return status == 0
+
+
+def build_folder(package, name):
+    return os.path.join(package, ".build", "debug", name + ".build")
+
+
+def clean_target(package, name):
+    build = build_folder(package, name)
+    if os.path.isdir(build):
+        shutil.rmtree(build)
+    modules = os.path.join(package, ".build", "debug", "Modules")
+    if os.path.isdir(modules):
+        for entry in os.listdir(modules):
+            if entry.startswith(name + "."):
+                os.remove(os.path.join(modules, entry))
+
+
+def objects(package, name):
+    """Modification time of each object file of a target."""
+    build = build_folder(package, name)
+    found = {}
+    for root, _, files in os.walk(build):
+        for file in files:
+            if file.endswith(".o"):
+                path = os.path.join(root, file)
+                found[path] = os.stat(path).st_mtime_ns
+    return found
+
+
+def swift_size(folder):
+    """Swift files and lines below `folder`."""
+    files = lines = 0
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith(".swift"):
+                files += 1
+                with open(os.path.join(root, name), encoding="utf-8") as file:
+                    lines += sum(1 for _ in file)
+    return files, lines
+
+
+def build(package, name):
+    start = time.perf_counter()
+    status, output = run(["swift", "build", "--package-path", package, "--target", name])
+    seconds = time.perf_counter() - start
+    if status != 0:
+        log(output[-3000:])
+        raise SystemExit(f"bench: {package}: swift build --target {name} failed")
+    return seconds
+
+
+def measure_compile(tools, specs, work, runs, incremental=True):
+    """{spec label: {tool: {"clean": [s…], "files": n, "lines": n, "incremental": (s, recompiled, of) | None} | None}}."""
+    tools_used = ["sdkgen", "swift-openapi-generator"]
+    packages = {tool: os.path.join(work, "compile", tool) for tool in tools_used}
+    generated = {tool: [] for tool in tools_used}
+    results = {spec.label: {} for spec in specs}
+    for tool in tools_used:
+        for spec in specs:
+            folder = os.path.join(packages[tool], "Sources", target_name(spec))
+            if generate(tool, tools, spec, folder, work):
+                generated[tool].append(spec)
+                files, lines = swift_size(folder)
+                results[spec.label][tool] = {"clean": [], "files": files, "lines": lines, "incremental": None}
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+                results[spec.label][tool] = None
+        template = SDKGEN_PACKAGE if tool == "sdkgen" else SOG_PACKAGE
+        target = SDKGEN_TARGET if tool == "sdkgen" else SOG_TARGET
+        with open(os.path.join(packages[tool], "Package.swift"), "w") as file:
+            file.write(template.format(root=os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")),
+                                       targets="\n".join(target.format(name=target_name(s)) for s in generated[tool])))
+        runtime = "SDKRuntime" if tool == "sdkgen" else "OpenAPIRuntime"
+        log(f"bench: building {tool}'s runtime ({runtime}) for the compile comparison")
+        status, output = run(["swift", "build", "--package-path", packages[tool], "--target", runtime])
+        if status != 0:
+            log(output[-3000:])
+            raise SystemExit(f"bench: building {runtime} failed")
+    for spec in specs:
+        here = [tool for tool in tools_used if results[spec.label][tool] is not None]
+        for round in range(runs):
+            order = here if round % 2 == 0 else list(reversed(here))
+            for tool in order:
+                name = target_name(spec)
+                clean_target(packages[tool], name)
+                seconds = build(packages[tool], name)
+                results[spec.label][tool]["clean"].append(seconds)
+                log(f"bench: compile {spec.short} ({tool}): {seconds:.1f} s")
+        if not incremental:
+            continue
+        for tool in here:
+            results[spec.label][tool]["incremental"] = measure_incremental(tool, tools, spec, packages[tool], work)
+    return results
+
+
+def measure_incremental(tool, tools, spec, package, work):
+    """Seconds to regenerate and rebuild after one operation's description changed, the object files
+    compiled again and all object files; the target is left as the unedited spec makes it."""
+    name = target_name(spec)
+    folder = os.path.join(package, "Sources", name)
+    edited = copy_spec_for_edit(spec, os.path.join(work, "edited", tool, spec.short))
+    before = objects(package, name)
+    start = time.perf_counter()
+    if not generate(tool, tools, edited, folder, work):
+        return None
+    build(package, name)
+    seconds = time.perf_counter() - start
+    after = objects(package, name)
+    recompiled = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+    log(f"bench: incremental {spec.short} ({tool}): {seconds:.1f} s, {recompiled} of {len(after)} object files compiled again")
+    # Back to the unedited spec, so a later run starts from the same SDK.
+    generate(tool, tools, spec, folder, work)
+    build(package, name)
+    return seconds, recompiled, len(after)
+
+
+def median(values):
+    return statistics.median(values) if values else None
