@@ -17,6 +17,8 @@ struct ContextBuilder {
     let aliasTargets: [String: SwiftType]
     /// The properties of each struct model, by its type name.
     let structProperties: [String: [Property]]
+    /// The type names of the struct and union models: what a union holds out of line (`indirect`).
+    let compositeModels: Set<String>
 
     /// Contexts for `sdk`; the resource tree is walked here, once.
     init(sdk: SDK) {
@@ -31,15 +33,20 @@ struct ContextBuilder {
         self.bodyChoosingMethods = Set(sdk.errorCases.flatMap { $0.bodies.dropFirst().flatMap(\.operations) })
         var aliasTargets: [String: SwiftType] = [:]
         var structProperties: [String: [Property]] = [:]
+        var compositeModels: Set<String> = []
         for model in sdk.models {
             switch model.kind {
             case .alias(let target): aliasTargets[model.typeName] = target
-            case .structure(let properties, _): structProperties[model.typeName] = properties
+            case .structure(let properties, _):
+                structProperties[model.typeName] = properties
+                compositeModels.insert(model.typeName)
+            case .oneOf: compositeModels.insert(model.typeName)
             default: continue
             }
         }
         self.aliasTargets = aliasTargets
         self.structProperties = structProperties
+        self.compositeModels = compositeModels
     }
 
     /// What every file's header needs.

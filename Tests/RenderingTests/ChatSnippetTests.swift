@@ -84,7 +84,7 @@ struct ChatSnippetTests {
         expectSnippet(
             #"""
             /// The `type` property says which case a value is; other values decode as `.unknown`.
-            public enum Part: Codable, Hashable, Sendable {
+            public indirect enum Part: Codable, Hashable, Sendable {
                 case text(TextPart)
                 case media(MediaPart)
                 /// A variant this version of the SDK does not know, kept as raw JSON.

@@ -5,7 +5,7 @@ import Foundation
 import SDKRuntime
 
 /// The `kind` property says which case a value is; other values decode as `.unknown`.
-package enum OrderLine: Codable, Hashable, Sendable {
+package indirect enum OrderLine: Codable, Hashable, Sendable {
     case product(ProductLine)
     case gift(GiftLine)
     /// A variant this version of the SDK does not know, kept as raw JSON.

@@ -7,7 +7,7 @@ import SDKRuntime
 /// A post's body, told apart by `kind`.
 ///
 /// The `kind` property says which case a value is; other values decode as `.unknown`.
-public enum Content: Codable, Hashable, Sendable {
+public indirect enum Content: Codable, Hashable, Sendable {
     case markdown(MarkdownContent)
     case html(HTMLContent)
     /// A variant this version of the SDK does not know, kept as raw JSON.

@@ -61,7 +61,7 @@ public enum PostIDOrSlug: Codable, Hashable, Sendable {
 /// Told apart by `type` without a mapping; payloads carry each member's own `type`.
 ///
 /// The `type` property says which case a value is; other values decode as `.unknown`.
-public enum Attachment: Codable, Hashable, Sendable {
+public indirect enum Attachment: Codable, Hashable, Sendable {
     case image(ImageAttachment)
     case file(FileAttachment)
     /// A variant this version of the SDK does not know, kept as raw JSON.

@@ -5,7 +5,7 @@ import Foundation
 import SDKRuntime
 
 /// A value decodes as the first case whose type accepts it, else as `.unknown`.
-public enum Reaction: Codable, Hashable, Sendable {
+public indirect enum Reaction: Codable, Hashable, Sendable {
     case status(Status)
     case customEmoji(ReactionCustomEmoji)
     /// A variant this version of the SDK does not know, kept as raw JSON.
