@@ -230,7 +230,7 @@ def report_compile(compile_times):
     runs = compile_times.pop("runs")
     print(f"\nDebug compile of each tool's SDK (`swift build --target`, its runtime already built, from no objects of the"
           f" target; every run listed, tools alternating, {runs} a tool). Incremental: one operation's summary or description"
-          " edited in a copy of the spec, regenerated and rebuilt (both timed); object files compiled again of all.\n")
+          " edited in a copy of the spec, regenerated and rebuilt (both timed); source files compiled again of all.\n")
     print("| spec | sdkgen files / lines | sdkgen clean (s) | sdkgen median | swift-openapi-generator files / lines | sog clean (s) |"
           " sog median | sdkgen ÷ sog | sdkgen incremental | sog incremental |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -248,7 +248,7 @@ def report_compile(compile_times):
         cells.append(f"{ratio:.2f}" if ratio else "–")
         for result in (sdk, sog):
             incremental = result and result["incremental"]
-            cells.append(f"{incremental[0]:.1f} s, {incremental[1]} of {incremental[2]} objects" if incremental else "–")
+            cells.append(f"{incremental[0]:.1f} s, {incremental[1]} of {incremental[2]} files" if incremental else "–")
         print("| " + " | ".join(cells) + " |")
 
 
