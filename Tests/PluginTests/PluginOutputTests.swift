@@ -17,16 +17,48 @@ let packageRoot: String = {
 struct PluginOutputTests {
     @Test("The SDK SDKGenPlugin generated for LinqPluginExample equals Generated/Linq, file for file and byte for byte")
     func pluginOutputEqualsGenerated() throws {
-        let path = try #require(
-            Self.pluginOutput(named: PluginBuild.generatedFileName), "no \(PluginBuild.generatedFileName) in the build folder's plugins/outputs")
-        let files = try #require(SingleFile.split(String(contentsOfFile: path, encoding: .utf8)), "\(path) is not a --single-file output")
+        let folder = try #require(
+            Self.pluginOutputFolder(), "no LinqPluginExample/destination/SDKGenPlugin/SDK in the build folder's plugins/outputs")
+        // Exactly the declared files, and nothing else: the build ran sdkgen with the plugin's
+        // list as --declared-output, which sdkgen checks against this same list.
+        let names = PluginLayout.fileNames(target: PluginBuild.targetName)
+        let present = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(present == names)
+        let texts = try names.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        let files = try #require(PluginLayout.split(texts), "\(folder) holds a file that is not a --plugin-layout bucket")
         let differences = OutputWriter.differences(files, in: packageRoot + "/Generated/Linq")
         for difference in differences {
             Issue.record(
-                "Generated/Linq/\(difference.path) is \(difference.kind.rawValue) compared with the plugin's output \(path):\n\(difference.diff)")
+                "Generated/Linq/\(difference.path) is \(difference.kind.rawValue) compared with the plugin's output in \(folder):\n\(difference.diff)"
+            )
         }
         #expect(differences.isEmpty)
+        // And no generated file of Generated/Linq is missing from the plugin's output (hand-written
+        // ones, without the header, are not sdkgen's).
+        let linq = packageRoot + "/Generated/Linq"
+        let generated = (FileManager.default.subpaths(atPath: linq) ?? []).filter { path in
+            guard let text = try? String(contentsOfFile: linq + "/" + path, encoding: .utf8) else { return false }
+            return text.hasPrefix(GeneratedFile.headerPrefix) || text.hasPrefix(GeneratedFile.markdownHeaderPrefix)
+        }
+        #expect(files.files.map(\.path) == generated.sorted())
         #expect(files.files.contains { $0.path == "LinqClient.swift" })
+    }
+
+    @Test("The outputs SDKGenPlugin declared in this build's manifest are exactly the files sdkgen writes")
+    func declaredOutputs() throws {
+        let build = try #require(Self.buildFolder(), "no plugins/outputs above \(CommandLine.arguments[0])")
+        // SwiftPM writes the plan of the build (debug.yaml, release.yaml) with each command's outputs.
+        let manifests = try FileManager.default.contentsOfDirectory(atPath: build.path)
+            .filter { $0.hasSuffix(".yaml") && $0 != "plugin-tools.yaml" }
+            .map { build.appendingPathComponent($0).path }
+        let manifest = try #require(manifests.max { Self.modified($0) < Self.modified($1) }, "no build manifest in \(build.path)")
+        let lines = try String(contentsOfFile: manifest, encoding: .utf8).split(separator: "\n")
+        let start = try #require(
+            lines.firstIndex { $0.contains("\"sdkgen: generating \(PluginBuild.targetName) from ") }, "no SDKGenPlugin command in \(manifest)")
+        let outputsLine = try #require(lines[start...].prefix(4).first { $0.hasPrefix("    outputs: ") }, "no outputs of that command")
+        let outputs = try #require(
+            try JSONSerialization.jsonObject(with: Data(outputsLine.dropFirst("    outputs: ".count).utf8)) as? [String])
+        #expect(outputs.map { URL(fileURLWithPath: $0).lastPathComponent } == PluginLayout.fileNames(target: PluginBuild.targetName))
     }
 
     @Test("The plugin-built SDK is compiled into the target and usable")
@@ -36,18 +68,23 @@ struct PluginOutputTests {
         #expect(LinqClient.userAgent.hasPrefix("Linq/"))
     }
 
-    /// The newest `name` below `plugins/outputs/<package>/LinqPluginExample/` of the build folder
-    /// this test runs from.
-    static func pluginOutput(named name: String) -> String? {
+    /// The newest `plugins/outputs/<package>/LinqPluginExample/destination/SDKGenPlugin/SDK`
+    /// folder of the build folder this test runs from.
+    static func pluginOutputFolder() -> String? {
+        guard let build = buildFolder() else { return nil }
+        let outputs = build.appendingPathComponent("plugins/outputs")
+        let candidates = (FileManager.default.enumerator(atPath: outputs.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix("/\(PluginBuild.targetName)/destination/SDKGenPlugin/SDK") }
+            .map { outputs.appendingPathComponent($0).path }
+        return candidates.max { modified($0) < modified($1) }
+    }
+
+    /// The build folder (`.build`, or the `--scratch-path`) this test runs from: the one holding
+    /// `plugins/outputs` and SwiftPM's build manifests.
+    static func buildFolder() -> URL? {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<5 {
-            let outputs = folder.appendingPathComponent("plugins/outputs")
-            if FileManager.default.fileExists(atPath: outputs.path) {
-                let candidates = (FileManager.default.enumerator(atPath: outputs.path)?.allObjects as? [String] ?? [])
-                    .filter { $0.hasSuffix("/LinqPluginExample/destination/SDKGenPlugin/SDK/" + name) }
-                    .map { outputs.appendingPathComponent($0).path }
-                return candidates.max { modified($0) < modified($1) }
-            }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("plugins/outputs").path) { return folder }
             folder.deleteLastPathComponent()
         }
         return nil
