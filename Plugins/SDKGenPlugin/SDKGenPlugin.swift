@@ -5,10 +5,14 @@ import PackagePlugin
 /// `sdkgen.yaml` in its folder, and compiles it into the target.
 ///
 /// A build command must name its outputs before it runs, and which files an SDK has depends on
-/// the spec. So sdkgen writes the whole SDK as one file with a fixed name
-/// (`generate --single-file <Target>.generated.swift`): the declared output list is exact, and
-/// with every input declared too (spec, config, template overrides, the spec's referenced files,
-/// the built-in templates), a build where none of them changed does not run sdkgen.
+/// the spec. So sdkgen writes the SDK into a fixed list of files named after the target alone
+/// (`generate --plugin-layout <Target>`): `<Target>.Client.swift` (the client and the rest of
+/// the top level) and `<Target>.Part01.swift` … `Part16` (each a sixteenth of the models and of
+/// the resources, by a stable hash), every one on every run, empty ones included. SwiftPM compiles
+/// them in parallel, and a spec change recompiles only the files whose bytes changed. The declared
+/// output list is exact, and with every input declared too (spec, config, template overrides,
+/// the spec's referenced files, the built-in templates), a build where none of them changed does
+/// not run sdkgen.
 @main
 struct SDKGenPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
@@ -116,21 +120,29 @@ struct SDKGenInputs {
         self.inputs = [self.spec, self.config] + links + Self.referencedFiles(of: self.spec) + overrides + builtinTemplates
     }
 
-    /// The one build command: its only output is the SDK as one file.
+    /// The names of the files sdkgen writes for `target` with `--plugin-layout`: the rule of
+    /// `PluginLayout.fileNames(target:)`, which the plugin cannot import. sdkgen gets this list as
+    /// `--declared-output` and fails the build when it differs from its own.
+    static func outputNames(target: String) -> [String] {
+        [target + ".Client.swift"] + (1...16).map { target + ".Part" + ($0 < 10 ? "0" : "") + String($0) + ".swift" }
+    }
+
+    /// The one build command: its outputs are the SDK's fixed list of files.
     func command(tool: URL, workDirectory: URL) -> Command {
         let outputFolder = workDirectory.appendingPathComponent("SDK")
-        let output = outputFolder.appendingPathComponent("\(targetName).generated.swift")
+        let names = Self.outputNames(target: targetName)
         var arguments = [
             "generate", "--spec", spec.path, "--config", config.path,
-            "--output", outputFolder.path, "--single-file", output.lastPathComponent,
+            "--output", outputFolder.path, "--plugin-layout", targetName,
         ]
+        for name in names { arguments += ["--declared-output", name] }
         if let templates { arguments += ["--templates", templates.path] }
         return .buildCommand(
             displayName: "sdkgen: generating \(targetName) from \(spec.lastPathComponent)",
             executable: tool,
             arguments: arguments,
             inputFiles: inputs,
-            outputFiles: [output]
+            outputFiles: names.map { outputFolder.appendingPathComponent($0) }
         )
     }
 

@@ -21,18 +21,18 @@ public enum Pipeline {
         return run.result(run.hasErrors ? nil : summary)
     }
 
-    /// Every stage up to the files in memory; nothing is written. With `singleFile`, the files are
-    /// joined into that one file (see `SingleFile`).
-    public static func render(_ input: GenerationInput, singleFile: String? = nil) -> JobResult<RenderedSDK> {
+    /// Every stage up to the files in memory; nothing is written. With `pluginLayout` (a target
+    /// name), the files are put into that target's fixed list of buckets (see `PluginLayout`).
+    public static func render(_ input: GenerationInput, pluginLayout: String? = nil) -> JobResult<RenderedSDK> {
         var run = Run()
-        let sdk = run.render(input, singleFile: singleFile)
+        let sdk = run.render(input, pluginLayout: pluginLayout)
         return run.result(sdk)
     }
 
     /// `sdkgen generate`: renders, then writes the changed files; nothing is written on any error.
-    public static func generate(_ input: GenerationInput, singleFile: String? = nil) -> JobResult<GenerationSummary> {
+    public static func generate(_ input: GenerationInput, pluginLayout: String? = nil) -> JobResult<GenerationSummary> {
         var run = Run()
-        guard let sdk = run.render(input, singleFile: singleFile) else { return run.result(nil) }
+        guard let sdk = run.render(input, pluginLayout: pluginLayout) else { return run.result(nil) }
         do throws(DiagnosticsError) {
             let report = try run.timings.measure(.write) { () throws(DiagnosticsError) in try OutputWriter.write(sdk.files, to: sdk.directory) }
             let testsReport = try sdk.tests.map { tests throws(DiagnosticsError) in
@@ -46,9 +46,9 @@ public enum Pipeline {
     }
 
     /// `sdkgen check`: renders, then compares with the output folder.
-    public static func check(_ input: GenerationInput, singleFile: String? = nil) -> JobResult<CheckSummary> {
+    public static func check(_ input: GenerationInput, pluginLayout: String? = nil) -> JobResult<CheckSummary> {
         var run = Run()
-        guard let sdk = run.render(input, singleFile: singleFile) else { return run.result(nil) }
+        guard let sdk = run.render(input, pluginLayout: pluginLayout) else { return run.result(nil) }
         let differences = run.timings.measure(.compare) { OutputWriter.differences(sdk.files, in: sdk.directory) }
         let testDifferences = sdk.tests.map { tests in run.timings.measure(.compare) { OutputWriter.differences(tests.files, in: tests.directory) } }
         return run.result(CheckSummary(sdk: sdk, differences: differences, testDifferences: testDifferences ?? []))
@@ -110,7 +110,7 @@ private struct Run {
     }
 
     /// The SDK's files in memory, or `nil` after an error.
-    mutating func render(_ input: GenerationInput, singleFile: String?) -> RenderedSDK? {
+    mutating func render(_ input: GenerationInput, pluginLayout: String?) -> RenderedSDK? {
         guard let (sdk, document, config) = model(input) else { return nil }
         // Later stages report only into templates: the spec's bytes need not outlive the model.
         sources.keepOnlyFiles(shownBy: diagnostics)
@@ -119,7 +119,7 @@ private struct Run {
                 let templates = try TemplateFiles.load(overrideDirectory: input.templatesPath, into: &sources)
                 let files = SwiftRenderer.render(sdk, templates: templates)
                 try HeaderCheck.check(files, templatesPath: input.templatesPath)
-                let combined = try singleFile.map { name throws(DiagnosticsError) in try SingleFile.combine(files, named: name) } ?? files
+                let combined = try pluginLayout.map { target throws(DiagnosticsError) in try PluginLayout.combine(files, target: target) } ?? files
                 return (files: combined, templates: templates)
             }
             var rendered = RenderedSDK(moduleName: sdk.moduleName, directory: input.output.path(moduleName: sdk.moduleName), files: rendering.files)

@@ -19,7 +19,7 @@ public struct Timings: Sendable {
         case load = "load and resolve"
         /// Document → `SDK`: names, types, resources, error cases.
         case model
-        /// Templates loaded, contexts built, Mustache rendered, files normalised (and joined for `--single-file`).
+        /// Templates loaded, contexts built, Mustache rendered, files normalised (and bucketed for `--plugin-layout`).
         case render
         /// Comparing with the output folder and writing changed files (`generate`).
         case write

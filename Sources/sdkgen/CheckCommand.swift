@@ -17,7 +17,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let input = try options.resolve()
-        let result = Pipeline.check(input, singleFile: shape.singleFile)
+        try shape.checkDeclaredOutputs()
+        let result = Pipeline.check(input, pluginLayout: shape.pluginLayout)
         Console.printDiagnostics(of: result)
         guard let checked = result.value else { throw ExitCode.failure }
         timing.report(result.timings)

@@ -13,7 +13,8 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var timing: TimingOptions
 
     func run() throws {
-        let result = Pipeline.generate(try options.resolve(), singleFile: shape.singleFile)
+        try shape.checkDeclaredOutputs()
+        let result = Pipeline.generate(try options.resolve(), pluginLayout: shape.pluginLayout)
         Console.printDiagnostics(of: result)
         guard let generated = result.value else { throw ExitCode.failure }
         let report = generated.report
@@ -44,7 +45,26 @@ struct TimingOptions: ParsableArguments {
 struct OutputShapeOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Write the whole SDK as this one .swift file instead of one file per type (for build plugins, which must name their outputs first).",
+            "Write the SDK as the fixed list of files a build plugin declares for this target (<Target>.Client.swift, <Target>.Part01.swift … Part16.swift) instead of one file per type.",
+            valueName: "target"))
+    var pluginLayout: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "With --plugin-layout: a file name the build plugin declared as an output (repeated, one each); sdkgen fails unless they are exactly the files it writes.",
             valueName: "name.swift"))
-    var singleFile: String?
+    var declaredOutput: [String] = []
+
+    /// Exits 1 when the declared outputs are not the files `--plugin-layout` writes.
+    func checkDeclaredOutputs() throws {
+        guard !declaredOutput.isEmpty else { return }
+        guard let pluginLayout else {
+            Console.printError("sdkgen: error: --declared-output needs --plugin-layout")
+            throw ExitCode.failure
+        }
+        if let problem = PluginLayout.mismatch(declared: declaredOutput, target: pluginLayout) {
+            Console.printError("sdkgen: error: \(problem)")
+            throw ExitCode.failure
+        }
+    }
 }

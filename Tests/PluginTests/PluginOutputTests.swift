@@ -17,15 +17,30 @@ let packageRoot: String = {
 struct PluginOutputTests {
     @Test("The SDK SDKGenPlugin generated for LinqPluginExample equals Generated/Linq, file for file and byte for byte")
     func pluginOutputEqualsGenerated() throws {
-        let path = try #require(
-            Self.pluginOutput(named: PluginBuild.generatedFileName), "no \(PluginBuild.generatedFileName) in the build folder's plugins/outputs")
-        let files = try #require(SingleFile.split(String(contentsOfFile: path, encoding: .utf8)), "\(path) is not a --single-file output")
+        let folder = try #require(
+            Self.pluginOutputFolder(), "no LinqPluginExample/destination/SDKGenPlugin/SDK in the build folder's plugins/outputs")
+        // Exactly the declared files, and nothing else: the build ran sdkgen with the plugin's
+        // list as --declared-output, which sdkgen checks against this same list.
+        let names = PluginLayout.fileNames(target: PluginBuild.targetName)
+        let present = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(present == names)
+        let texts = try names.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+        let files = try #require(PluginLayout.split(texts), "\(folder) holds a file that is not a --plugin-layout bucket")
         let differences = OutputWriter.differences(files, in: packageRoot + "/Generated/Linq")
         for difference in differences {
             Issue.record(
-                "Generated/Linq/\(difference.path) is \(difference.kind.rawValue) compared with the plugin's output \(path):\n\(difference.diff)")
+                "Generated/Linq/\(difference.path) is \(difference.kind.rawValue) compared with the plugin's output in \(folder):\n\(difference.diff)"
+            )
         }
         #expect(differences.isEmpty)
+        // And no generated file of Generated/Linq is missing from the plugin's output (hand-written
+        // ones, without the header, are not sdkgen's).
+        let linq = packageRoot + "/Generated/Linq"
+        let generated = (FileManager.default.subpaths(atPath: linq) ?? []).filter { path in
+            guard let text = try? String(contentsOfFile: linq + "/" + path, encoding: .utf8) else { return false }
+            return text.hasPrefix(GeneratedFile.headerPrefix) || text.hasPrefix(GeneratedFile.markdownHeaderPrefix)
+        }
+        #expect(files.files.map(\.path) == generated.sorted())
         #expect(files.files.contains { $0.path == "LinqClient.swift" })
     }
 
@@ -36,18 +51,23 @@ struct PluginOutputTests {
         #expect(LinqClient.userAgent.hasPrefix("Linq/"))
     }
 
-    /// The newest `name` below `plugins/outputs/<package>/LinqPluginExample/` of the build folder
-    /// this test runs from.
-    static func pluginOutput(named name: String) -> String? {
+    /// The newest `plugins/outputs/<package>/LinqPluginExample/destination/SDKGenPlugin/SDK`
+    /// folder of the build folder this test runs from.
+    static func pluginOutputFolder() -> String? {
+        guard let build = buildFolder() else { return nil }
+        let outputs = build.appendingPathComponent("plugins/outputs")
+        let candidates = (FileManager.default.enumerator(atPath: outputs.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix("/\(PluginBuild.targetName)/destination/SDKGenPlugin/SDK") }
+            .map { outputs.appendingPathComponent($0).path }
+        return candidates.max { modified($0) < modified($1) }
+    }
+
+    /// The build folder (`.build`, or the `--scratch-path`) this test runs from: the one holding
+    /// `plugins/outputs` and SwiftPM's build manifests.
+    static func buildFolder() -> URL? {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<5 {
-            let outputs = folder.appendingPathComponent("plugins/outputs")
-            if FileManager.default.fileExists(atPath: outputs.path) {
-                let candidates = (FileManager.default.enumerator(atPath: outputs.path)?.allObjects as? [String] ?? [])
-                    .filter { $0.hasSuffix("/LinqPluginExample/destination/SDKGenPlugin/SDK/" + name) }
-                    .map { outputs.appendingPathComponent($0).path }
-                return candidates.max { modified($0) < modified($1) }
-            }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("plugins/outputs").path) { return folder }
             folder.deleteLastPathComponent()
         }
         return nil
