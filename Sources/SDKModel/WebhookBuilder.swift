@@ -82,11 +82,12 @@ enum WebhookBuilder {
     /// Each webhook with its payload type, event type and version values.
     private static func entries(_ webhooks: [Webhook], config: GeneratorConfig, types: inout TypeResolver) -> [Entry] {
         var entries: [Entry] = []
+        var payloadTypes: [SwiftType] = []  // The entries' payload types, kept as they grow (not mapped per webhook).
         for webhook in webhooks {
             let payloadType: SwiftType
             if let payload = webhook.payload {
                 let hint = SwiftNaming.typeName(webhook.operationID ?? webhook.name) + "Payload"
-                payloadType = sharedPayloadType(types.swiftType(for: payload, nameHint: hint), earlier: entries.map(\.payloadType), types: &types)
+                payloadType = sharedPayloadType(types.swiftType(for: payload, nameHint: hint), earlier: payloadTypes, types: &types)
             } else {
                 types.log.warning("webhook '\(webhook.name)' has no JSON body schema; its payload is a JSONValue", at: webhook.mark)
                 payloadType = .jsonValue
@@ -99,6 +100,7 @@ enum WebhookBuilder {
                 Entry(
                     webhook: webhook, payloadType: payloadType, eventType: values.first.flatMap { $0 } ?? eventType(fromKey: webhook.name),
                     versionValues: version.contains(nil) ? nil : version.compactMap { $0 }))
+            payloadTypes.append(payloadType)
         }
         return entries
     }
