@@ -55,7 +55,9 @@ struct EventPipe: ~Copyable, YAMLEventSource {
         nonisolated(unsafe) let slots = slots
         nonisolated(unsafe) let input = input
         let (filled, free, finished) = (filled, free, finished)
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A queue of its own, not a global one: a serial queue gets a thread even when every worker
+        // of the global pool is busy (say, blocked in another pipe's wait), so the reader always runs.
+        DispatchQueue(label: "YAML.EventPipe", qos: .userInitiated).async {
             var slot = 0
             var events = UnsafeMutableBufferPointer<yaml_event_t>.allocate(capacity: Self.chunkSize)
             var count = 0
