@@ -82,11 +82,12 @@ enum WebhookBuilder {
     /// Each webhook with its payload type, event type and version values.
     private static func entries(_ webhooks: [Webhook], config: GeneratorConfig, types: inout TypeResolver) -> [Entry] {
         var entries: [Entry] = []
+        var payloadTypes: [SwiftType] = []  // The entries' payload types, kept as they grow (not mapped per webhook).
         for webhook in webhooks {
             let payloadType: SwiftType
             if let payload = webhook.payload {
                 let hint = SwiftNaming.typeName(webhook.operationID ?? webhook.name) + "Payload"
-                payloadType = sharedPayloadType(types.swiftType(for: payload, nameHint: hint), earlier: entries.map(\.payloadType), types: &types)
+                payloadType = sharedPayloadType(types.swiftType(for: payload, nameHint: hint), earlier: payloadTypes, types: &types)
             } else {
                 types.log.warning("webhook '\(webhook.name)' has no JSON body schema; its payload is a JSONValue", at: webhook.mark)
                 payloadType = .jsonValue
@@ -99,6 +100,7 @@ enum WebhookBuilder {
                 Entry(
                     webhook: webhook, payloadType: payloadType, eventType: values.first.flatMap { $0 } ?? eventType(fromKey: webhook.name),
                     versionValues: version.contains(nil) ? nil : version.compactMap { $0 }))
+            payloadTypes.append(payloadType)
         }
         return entries
     }
@@ -114,15 +116,28 @@ enum WebhookBuilder {
         return type
     }
 
+    /// What makes two entries one enum case.
+    private struct EventKey: Hashable {
+        var eventType: String
+        var payloadType: SwiftType
+    }
+
     /// The enum cases: entries of one event type and payload type merged, in spec order.
     private static func merged(_ entries: [Entry], discriminators: [String], verified: Bool, log: inout DiagnosticLog) -> [Webhooks.Event] {
         var events: [Webhooks.Event] = []
         var marks: [SourceMark] = []
+        // Lookups only (the events keep spec order): the event of each event and payload type, and
+        // how many events share each event type.
+        var eventIndex: [EventKey: Int] = [:]
+        var siblingCounts: [String: Int] = [:]
         for entry in entries {
-            if let index = events.firstIndex(where: { $0.eventType == entry.eventType && $0.payloadType == entry.payloadType }) {
+            let key = EventKey(eventType: entry.eventType, payloadType: entry.payloadType)
+            if let index = eventIndex[key] {
                 events[index].names.append(entry.webhook.name)
                 continue
             }
+            eventIndex[key] = events.count
+            siblingCounts[entry.eventType, default: 0] += 1
             events.append(
                 Webhooks.Event(
                     caseName: "", names: [entry.webhook.name], eventType: entry.eventType, payloadType: entry.payloadType,
@@ -134,7 +149,7 @@ enum WebhookBuilder {
         if verified { taken.formUnion(["verify", "signingSecretEnvironmentVariable", "signatureTolerance"]) }
         var seenVersions: [String: [[String]: String]] = [:]
         for index in events.indices {
-            let siblings = events.filter { $0.eventType == events[index].eventType }.count
+            let siblings = siblingCounts[events[index].eventType] ?? 1
             let source = siblings == 1 ? events[index].eventType : events[index].names[0]
             let caseName = SwiftNaming.unique(SwiftNaming.memberName(source), in: taken)
             taken.insert(caseName)

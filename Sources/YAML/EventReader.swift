@@ -2,7 +2,7 @@ internal import CLibYAML
 import Diagnostics
 
 /// One libyaml parse event, with the strings it carries already decoded.
-enum YAMLEvent {
+enum YAMLEvent: Sendable {
     case streamStart
     case streamEnd
     case documentStart(mark: SourceMark)
@@ -45,21 +45,36 @@ struct EventReader: ~Copyable {
 
     /// The next event; throws libyaml's error, translated, when the input is not valid YAML.
     mutating func next() throws(YAMLError) -> YAMLEvent {
+        var event = try nextRaw()
+        defer { yaml_event_delete(&event) }
+        return YAMLEvent(event, fileIndex: fileIndex)
+    }
+
+    /// The next event as libyaml gives it; the caller owns it and must `yaml_event_delete` it (which
+    /// may happen on another thread). Throws libyaml's error, translated, when the input is not valid YAML.
+    mutating func nextRaw() throws(YAMLError) -> yaml_event_t {
         var event = yaml_event_t()
-        defer { yaml_event_delete(&event) }  // Safe on the zeroed event libyaml leaves on failure.
         guard yaml_parser_parse(parser, &event) != 0 else {
+            yaml_event_delete(&event)  // Safe on the zeroed event libyaml leaves on failure.
             throw libYAMLError(of: parser.pointee, input: input)
         }
+        return event
+    }
+}
+
+extension YAMLEvent {
+    /// The event `event` describes, its strings decoded; marks get the file index `fileIndex`.
+    init(_ event: yaml_event_t, fileIndex: Int) {
         let mark = SourceMark(event.start_mark, fileIndex: fileIndex)
         switch event.type {
         case YAML_STREAM_START_EVENT:
-            return .streamStart
+            self = .streamStart
         case YAML_DOCUMENT_START_EVENT:
-            return .documentStart(mark: mark)
+            self = .documentStart(mark: mark)
         case YAML_DOCUMENT_END_EVENT:
-            return .documentEnd
+            self = .documentEnd
         case YAML_ALIAS_EVENT:
-            return .alias(anchor: decodeCString(event.data.alias.anchor) ?? "", mark: mark)
+            self = .alias(anchor: decodeCString(event.data.alias.anchor) ?? "", mark: mark)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let value =
@@ -67,20 +82,20 @@ struct EventReader: ~Copyable {
                     String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
                 } ?? ""
             let scalar = YAMLScalar(value, style: ScalarStyle(data.style))
-            return .scalar(scalar, anchor: decodeCString(data.anchor), tag: decodeCString(data.tag), mark: mark)
+            self = .scalar(scalar, anchor: decodeCString(data.anchor), tag: decodeCString(data.tag), mark: mark)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            return .sequenceStart(anchor: decodeCString(data.anchor), tag: decodeCString(data.tag), mark: mark)
+            self = .sequenceStart(anchor: decodeCString(data.anchor), tag: decodeCString(data.tag), mark: mark)
         case YAML_SEQUENCE_END_EVENT:
-            return .sequenceEnd
+            self = .sequenceEnd
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            return .mappingStart(anchor: decodeCString(data.anchor), tag: decodeCString(data.tag), mark: mark)
+            self = .mappingStart(anchor: decodeCString(data.anchor), tag: decodeCString(data.tag), mark: mark)
         case YAML_MAPPING_END_EVENT:
-            return .mappingEnd
+            self = .mappingEnd
         default:
             // libyaml only produces YAML_NO_EVENT after the stream ended or failed; treat it as the end.
-            return .streamEnd
+            self = .streamEnd
         }
     }
 }

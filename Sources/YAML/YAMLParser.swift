@@ -37,33 +37,53 @@ public struct YAMLParser: Sendable {
 
     /// Parses a single-document stream. Returns `nil` for a stream with no document at all
     /// (empty input, or only comments and blank lines).
+    ///
+    /// From `pipeThreshold` bytes on, libyaml reads on another thread while the tree is built on
+    /// this one (see `EventPipe`); the tree, and the first error, are the same either way.
     public func parse(_ bytes: [UInt8]) throws(YAMLError) -> YAMLNode? {
+        try parse(bytes, pipeThreshold: Self.pipeThreshold)
+    }
+
+    /// The input size (bytes) from which events are read on another thread.
+    static let pipeThreshold = 256 << 10
+
+    /// `parse(_:)`, reading on another thread from `pipeThreshold` bytes on.
+    func parse(_ bytes: [UInt8], pipeThreshold: Int) throws(YAMLError) -> YAMLNode? {
         let input = replacingJSONTabs(in: bytes) ?? bytes
         return try input.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> YAMLNode? in
             guard buffer.count > 0 else { return nil }
+            if buffer.count >= pipeThreshold {
+                var pipe = EventPipe(input: buffer, fileIndex: fileIndex)
+                return try build(from: &pipe)
+            }
             var reader = try EventReader(input: buffer, fileIndex: fileIndex)
-            var builder = TreeBuilder(limits: limits)
-            var sawDocument = false
-            while true {
-                switch try reader.next() {
-                case .streamStart, .documentEnd:
-                    continue
-                case .streamEnd:
-                    return builder.root
-                case .documentStart(let mark):
-                    if sawDocument { throw YAMLError("expected a single document", at: mark) }
-                    sawDocument = true
-                case .alias(let anchor, let mark):
-                    try builder.addAlias(anchor, mark: mark)
-                case .scalar(let scalar, let anchor, let tag, let mark):
-                    try builder.addScalar(scalar, anchor: anchor, tag: tag, mark: mark)
-                case .sequenceStart(let anchor, let tag, let mark):
-                    try builder.start(mapping: false, anchor: anchor, tag: tag, mark: mark)
-                case .mappingStart(let anchor, let tag, let mark):
-                    try builder.start(mapping: true, anchor: anchor, tag: tag, mark: mark)
-                case .sequenceEnd, .mappingEnd:
-                    try builder.end()
-                }
+            return try build(from: &reader)
+        }
+    }
+
+    /// The tree of the events `source` gives, up to the end of the stream.
+    private func build<Source: YAMLEventSource & ~Copyable>(from source: inout Source) throws(YAMLError) -> YAMLNode? {
+        var builder = TreeBuilder(limits: limits)
+        var sawDocument = false
+        while true {
+            switch try source.next() {
+            case .streamStart, .documentEnd:
+                continue
+            case .streamEnd:
+                return builder.root
+            case .documentStart(let mark):
+                if sawDocument { throw YAMLError("expected a single document", at: mark) }
+                sawDocument = true
+            case .alias(let anchor, let mark):
+                try builder.addAlias(anchor, mark: mark)
+            case .scalar(let scalar, let anchor, let tag, let mark):
+                try builder.addScalar(scalar, anchor: anchor, tag: tag, mark: mark)
+            case .sequenceStart(let anchor, let tag, let mark):
+                try builder.start(mapping: false, anchor: anchor, tag: tag, mark: mark)
+            case .mappingStart(let anchor, let tag, let mark):
+                try builder.start(mapping: true, anchor: anchor, tag: tag, mark: mark)
+            case .sequenceEnd, .mappingEnd:
+                try builder.end()
             }
         }
     }
