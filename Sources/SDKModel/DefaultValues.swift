@@ -35,6 +35,13 @@ enum DefaultValues {
         return text
     }
 
+    /// `.sent`, the case `name` of the enum `type`; `Status.none` for a case Optional has too
+    /// (`none`, `some`): for an optional parameter `.none` would be `nil`, not the case (DigitalOcean's
+    /// `log_output` defaults to `none`; the compiler warned "assuming you mean 'Optional<…>.none'").
+    private static func caseLiteral(_ name: String, of type: String) -> String {
+        name == "none" || name == "some" ? type + "." + SwiftNaming.escaped(name) : "." + SwiftNaming.escaped(name)
+    }
+
     /// The Swift expression of `text` as a value of `type`, `nil` when there is none.
     static func literal(_ text: String, for type: SwiftType, types: TypeResolver) -> String? {
         var current = type
@@ -50,10 +57,10 @@ enum DefaultValues {
             }
             switch types.model(named: name)?.kind {
             case .stringEnum(let cases)?:
-                return cases.first { $0.rawValue == text }.map { "." + SwiftNaming.escaped($0.name) }
+                return cases.first { $0.rawValue == text }.map { caseLiteral($0.name, of: name) }
             case .integerEnum(let cases)?:
                 guard let value = Int(text) else { return nil }
-                return cases.first { $0.rawValue == value }.map { "." + SwiftNaming.escaped($0.name) }
+                return cases.first { $0.rawValue == value }.map { caseLiteral($0.name, of: name) }
             case .alias(let target)?:
                 current = target
             default:

@@ -37,6 +37,7 @@ struct DefaultValueTests {
                 size: {type: string, enum: [small, large], default: large}
                 level: {type: integer, enum: [1, 2, 3], default: 2}
                 label: {type: string, default: none}
+                output: {type: string, enum: [none, file], default: none}
                 when: {type: string, format: date-time, default: '2024-01-01T00:00:00Z'}
                 bad: {type: integer, default: many}
                 unknownSize: {type: string, enum: [small, large], default: medium}
@@ -47,7 +48,7 @@ struct DefaultValueTests {
                 count: {type: integer, default: 10}
         """
 
-    @Test("Strings, integers, numbers, booleans and enum cases are spelled; other defaults are not")
+    @Test("Strings, integers, numbers, booleans and enum cases are spelled (a case named none with its type); other defaults are not")
     func spelled() throws {
         let sdk = try #require(try build(Self.spec).sdk)
         guard case .structure(let properties, _)? = sdk.models.first(where: { $0.typeName == "Thing" })?.kind else {
@@ -58,7 +59,7 @@ struct DefaultValueTests {
         #expect(
             defaults == [
                 "name": #""untitled \"one\"""#, "count": "10", "ratio": "0.5", "enabled": "false", "size": ".large", "level": ".value2",
-                "label": #""none""#, "when": "-", "bad": "-", "unknownSize": "-", "tags": "-",
+                "label": #""none""#, "output": "ThingOutput.none", "when": "-", "bad": "-", "unknownSize": "-", "tags": "-",
             ])
         let create = try #require(sdk.resources.flatMap(\.methods).first { $0.name == "create" })
         #expect(create.bodyFields?.first { $0.label == "count" }?.defaultLiteral == "10")
