@@ -40,18 +40,11 @@ ROOT = os.path.dirname(BENCH)
 sys.path.insert(0, HERE)
 
 import bench_compile  # noqa: E402
+from bench_common import log, run_checked  # noqa: E402
 from bench_specs import FULL_LINQ, REAL, Spec, real_specs, shared_specs, spec_files  # noqa: E402
 
-def log(*parts):
-    print(*parts, file=sys.stderr, flush=True)
-
-
 def run_quiet(arguments, cwd=None):
-    result = subprocess.run(arguments, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if result.returncode != 0:
-        log(result.stdout[-4000:])
-        raise SystemExit(f"bench: failed: {' '.join(arguments)}")
-    return result.stdout
+    return run_checked(arguments, cwd, "bench")
 
 
 RUN_MEASURED = None  # The `run-measured` binary, set once the tools are built.

@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import time
 
+from bench_common import log
 from bench_specs import copy_spec_for_edit
 
 SDKGEN_PACKAGE = """// swift-tools-version: 6.1
@@ -44,11 +45,6 @@ let package = Package(
 """
 SOG_TARGET = '        .target(name: "{name}", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]),'
 SOG_CONFIG = "generate:\n  - types\n  - client\naccessModifier: public\n"
-
-
-def log(*parts):
-    import sys
-    print(*parts, file=sys.stderr, flush=True)
 
 
 def run(arguments, cwd=None):

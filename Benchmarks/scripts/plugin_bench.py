@@ -38,6 +38,9 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from bench_common import log, run_checked  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "specs"))
 OPENAI = os.path.join(SHARED, "openai-2.3.0.yaml")
@@ -46,16 +49,8 @@ VARIANTS = ["Plugin", "SingleFile", "Folder"]
 OBJECT_SUFFIXES = (".o", ".swiftdeps", ".d", ".dia", ".priors", ".swiftconstvalues")
 
 
-def log(*parts):
-    print(*parts, file=sys.stderr, flush=True)
-
-
 def run(arguments, cwd=None):
-    result = subprocess.run(arguments, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if result.returncode != 0:
-        log(result.stdout[-4000:])
-        raise SystemExit(f"plugin_bench: failed: {' '.join(arguments)}")
-    return result.stdout
+    return run_checked(arguments, cwd, "plugin_bench")
 
 
 def timed(arguments, cwd=None):
