@@ -171,19 +171,6 @@ def load_average():
         return float("nan")
 
 
-def report(specs, results, compile_times, plugin_times, runs, loads):
-    print(f"Measured {datetime.date.today().isoformat()} on {machine()};")
-    print(f"1-minute load average {loads[0]:.1f} at the start, {loads[1]:.1f} at the end (other work on the machine slows both tools).")
-    if specs:
-        report_generation(specs, results, runs)
-    if compile_times:
-        report_compile(compile_times)
-    if plugin_times:
-        import plugin_bench
-        print("\n" + plugin_bench.report_plugin(plugin_times))
-    report_goals(specs, results, compile_times, plugin_times)
-
-
 def report_generation(specs, results, runs):
     print(f"Median of {runs} runs per tool (swift-openapi-generator: 3 on the ×100 spec), tools alternating;")
     print("wall time of the whole process (start-up included), output folder already up to date.\n")
@@ -233,6 +220,8 @@ def report_compile(compile_times):
         for result in (sdk, sog):
             if result is None:
                 cells += ["cannot generate", "–", "–"]
+            elif result.get("fails"):
+                cells += [f"{result['files']} / {result['lines']:,}", "does not compile", "–"]
             else:
                 cells += [f"{result['files']} / {result['lines']:,}", seconds(result["clean"]),
                           f"{bench_compile.median(result['clean']):.1f}" if result["clean"] else "–"]
@@ -265,7 +254,11 @@ def report_goals(specs, results, compile_times, plugin_times):
               f"peak memory ≤ 10× its size: {memory:.1f}× ({'met' if memory <= 10 else 'not met'})")
     if compile_times:
         for label, tools in compile_times.items():
+            if label == "runs":
+                continue
             sdk, sog = tools.get("sdkgen"), tools.get("swift-openapi-generator")
+            if sdk and sog and sog.get("fails"):
+                print(f"- {label} SDK compiles in ≤ 1/4 of swift-openapi-generator's time: swift-openapi-generator's does not compile")
             if sdk and sog and sdk["clean"] and sog["clean"]:
                 ratio = bench_compile.median(sdk["clean"]) / bench_compile.median(sog["clean"])
                 print(f"- {label} SDK compiles in ≤ 1/4 of swift-openapi-generator's time: {ratio:.2f} ({'met' if ratio <= 0.25 else 'not met'})")
@@ -293,6 +286,7 @@ def main():
     parser.add_argument("--skip-plugin", action="store_true", help="no plugin-build table")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (specs, outputs, packages)")
     arguments = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # Each table as soon as it is measured.
     runs = arguments.runs or (3 if arguments.quick else 7)
     compile_runs = arguments.compile_runs or (1 if arguments.quick else 3)
     plugin_runs = arguments.plugin_runs or (1 if arguments.quick else 2)
@@ -306,6 +300,8 @@ def main():
         if not arguments.skip_generate:
             specs = specs_to_run(work)
             results = measure_generation(tools, specs, work, runs, arguments.quick)
+            print(f"Measured {datetime.date.today().isoformat()} on {machine()}.\n", flush=True)
+            report_generation(specs, results, runs)
         compile_times = None
         if not arguments.skip_compile:
             wanted = (arguments.compile_specs or "full Linq,Discord,DigitalOcean,OpenAI").split(",")
@@ -313,11 +309,14 @@ def main():
             chosen.sort(key=lambda spec: wanted.index(spec.short))
             compile_times = bench_compile.measure_compile(tools, chosen, work, compile_runs, not arguments.skip_incremental)
             compile_times["runs"] = compile_runs
+            report_compile(dict(compile_times))
         plugin_times = None
         if not arguments.skip_plugin and os.path.exists(os.path.join(HERE, "plugin_bench.py")):
             import plugin_bench
             plugin_times = plugin_bench.measure_plugin(plugin_runs, os.path.join(work, "plugin"))
-        report(specs, results, compile_times, plugin_times, runs, (start_load, load_average()))
+            print("\n" + plugin_bench.report_plugin(plugin_times), flush=True)
+        report_goals(specs, results, compile_times, plugin_times)
+        print(f"\n1-minute load average {start_load:.1f} at the start, {load_average():.1f} at the end.")
     finally:
         if arguments.keep:
             log(f"bench: kept {work}")

@@ -130,12 +130,15 @@ def swift_size(folder):
 
 
 def build(package, name):
+    """Seconds of `swift build --target name`, or None when the SDK does not compile (its first
+    error is logged)."""
     start = time.perf_counter()
     status, output = run(["swift", "build", "--package-path", package, "--target", name])
     seconds = time.perf_counter() - start
     if status != 0:
-        log(output[-3000:])
-        raise SystemExit(f"bench: {package}: swift build --target {name} failed")
+        first = next((line for line in output.splitlines() if "error:" in line), output[-300:])
+        log(f"bench: {name} in {package} does not compile: {first.strip()[:300]}")
+        return None
     return seconds
 
 
@@ -176,13 +179,18 @@ def measure_compile(tools, specs, work, runs, incremental=True):
             order = here if round % 2 == 0 else list(reversed(here))
             for tool in order:
                 name = target_name(spec)
+                if results[spec.label][tool].get("fails"):
+                    continue
                 clean_target(packages[tool], name)
                 seconds = build(packages[tool], name)
+                if seconds is None:
+                    results[spec.label][tool]["fails"] = True
+                    continue
                 results[spec.label][tool]["clean"].append(seconds)
                 log(f"bench: compile {spec.short} ({tool}): {seconds:.1f} s")
         if not incremental:
             continue
-        for tool in here:
+        for tool in [tool for tool in here if not results[spec.label][tool].get("fails")]:
             results[spec.label][tool]["incremental"] = measure_incremental(tool, tools, spec, packages[tool], work)
     return results
 
@@ -195,9 +203,8 @@ def measure_incremental(tool, tools, spec, package, work):
     edited = copy_spec_for_edit(spec, os.path.join(work, "edited", tool, spec.short))
     before = objects(package, name)
     start = time.perf_counter()
-    if not generate(tool, tools, edited, folder, work):
+    if not generate(tool, tools, edited, folder, work) or build(package, name) is None:
         return None
-    build(package, name)
     seconds = time.perf_counter() - start
     after = objects(package, name)
     recompiled = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
