@@ -99,17 +99,37 @@ def copy_spec_for_edit(spec, destination):
     for path in [copies[spec.files.index(os.path.abspath(spec.path))]] + sorted(copies):
         with open(path, encoding="utf-8") as file:
             lines = file.read().split("\n")
-        start = next((index for index, line in enumerate(lines) if "operationId" in line), None)
-        if start is None:
-            continue
-        for index in range(max(0, start - 3), min(len(lines), start + 40)):
-            edited = edit_line(lines[index])
-            if edited is not None:
-                lines[index] = edited
-                with open(path, "w", encoding="utf-8") as file:
-                    file.write("\n".join(lines))
-                return Spec(spec.label, os.path.join(destination, os.path.basename(spec.path)), spec.config, short=spec.short)
+        index = operation_text_line(lines)
+        if index is not None:
+            lines[index] = edit_line(lines[index])
+            with open(path, "w", encoding="utf-8") as file:
+                file.write("\n".join(lines))
+            return Spec(spec.label, os.path.join(destination, os.path.basename(spec.path)), spec.config, short=spec.short)
     raise SystemExit(f"bench: no operation summary or description to edit in {spec.path}")
+
+
+def indent(line):
+    return len(line) - len(line.lstrip(" "))
+
+
+def operation_text_line(lines):
+    """The index of the first one-line summary or description of an operation itself (a sibling of
+    its `operationId`: same indentation, inside the same block), or None. A response's or a
+    parameter's description sits deeper, and may not be in the generated code at all."""
+    for start, line in enumerate(lines):
+        if "operationId" not in line:
+            continue
+        depth = indent(line)
+        for step in (-1, 1):
+            index = start + step
+            while 0 <= index < len(lines):
+                here = lines[index]
+                if here.strip() and indent(here) < depth:
+                    break  # Out of the operation.
+                if indent(here) == depth and edit_line(here) is not None:
+                    return index
+                index += step
+    return None
 
 
 def edit_line(line):
