@@ -8,7 +8,7 @@ extension Sequence<Diagnostic> {
         return map { diagnostic in
             guard diagnostic.mark != nil else { return diagnostic.description }
             if lines[diagnostic.file] == nil, let file = sources[diagnostic.file] {
-                lines[diagnostic.file] = SourceLines(file.text)
+                lines[diagnostic.file] = SourceLines(bytes: file.bytes)
             }
             return diagnostic.rendered(lines: lines[diagnostic.file])
         }

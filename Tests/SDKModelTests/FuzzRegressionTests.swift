@@ -74,9 +74,9 @@ struct FuzzRegressionTests {
             ])
     }
 
-    @Test("Rendering finds the diagnostic's line in CR LF, CR and LF sources")
+    @Test("Rendering finds the diagnostic's line where libyaml counts it: LF, CR LF, CR, NEL, LS and PS")
     func renderedLineBreaks() {
-        for lineBreak in ["\n", "\r\n", "\r"] {
+        for lineBreak in ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
             let source = ["openapi: 3.1.0", "info: {title: T, version: '1'}", "paths: {x: {}}", ""].joined(separator: lineBreak)
             let loaded = DocumentLoader.load(SourceFile(path: "spec.yaml", bytes: Array(source.utf8)))
             let error = loaded.diagnostics.first { $0.severity == .error }
@@ -94,6 +94,50 @@ struct FuzzRegressionTests {
         #expect(start.rendered(lines: lines) == "f.json:1:1: error: here\n\(String(repeating: "a", count: 160))…\n^")
         let short = Diagnostic(.error, "here", file: "f.json", at: SourceMark(line: 2, column: 5))
         #expect(short.rendered(lines: lines) == "f.json:2:5: error: here\nnext\n    ^")
+    }
+
+    @Test("Lines found in the bytes are the lines of the decoded text, invalid UTF-8 included")
+    func linesFromBytes() {
+        // Every break, sequences cut short before a break, and lone continuation and lead bytes.
+        let pieces: [[UInt8]] = [
+            [0x61], [0x0A], [0x0D], [0x0D, 0x0A], [0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9],
+            [0xE2], [0xE2, 0x80], [0xC2], [0x85], [0xA8], [0xF0, 0x9F], [0xC3, 0xA9], [0xF0, 0x9F, 0x98, 0x80],
+        ]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<12 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes += pieces[Int(seed >> 33) % pieces.count]
+            }
+            let expected = Self.referenceLines(String(decoding: bytes, as: UTF8.self))
+            let lines = SourceLines(bytes: bytes)
+            for (index, line) in expected.enumerated() {
+                #expect(lines.excerpt(line: index + 1, column: 1)?.line == line, "\(bytes)")
+            }
+            #expect(lines.excerpt(line: expected.count + 1, column: 1) == nil, "\(bytes)")
+        }
+    }
+
+    /// The lines of `text` split on its decoded scalars, the way libyaml breaks lines.
+    private static func referenceLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var line = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            guard ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) else {
+                line.append(scalar)
+                continue
+            }
+            if scalar == "\r", index < scalars.count, scalars[index] == "\n" { index += 1 }
+            lines.append(String(line))
+            line = String.UnicodeScalarView()
+        }
+        lines.append(String(line))
+        return lines
     }
 
     /// What `Fuzz/Sources/FuzzLoader/FuzzLoader.swift` does with one input, with expectations.
