@@ -98,9 +98,10 @@ struct FuzzRegressionTests {
 
     @Test("Lines found in the bytes are the lines of the decoded text, invalid UTF-8 included")
     func linesFromBytes() {
-        // Every break, sequences cut short before a break, and lone continuation and lead bytes.
+        // Every break, sequences cut short before a break, lone continuation and lead bytes, and a
+        // run that makes some lines longer than an excerpt.
         let pieces: [[UInt8]] = [
-            [0x61], [0x0A], [0x0D], [0x0D, 0x0A], [0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9],
+            [0x61], Array(repeating: 0x62, count: 150), [0x0A], [0x0D], [0x0D, 0x0A], [0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9],
             [0xE2], [0xE2, 0x80], [0xC2], [0x85], [0xA8], [0xF0, 0x9F], [0xC3, 0xA9], [0xF0, 0x9F, 0x98, 0x80],
         ]
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -113,7 +114,10 @@ struct FuzzRegressionTests {
             let expected = Self.referenceLines(String(decoding: bytes, as: UTF8.self))
             let lines = SourceLines(bytes: bytes)
             for (index, line) in expected.enumerated() {
-                #expect(lines.excerpt(line: index + 1, column: 1)?.line == line, "\(bytes)")
+                let scalars = line.unicodeScalars
+                let width = SourceLines.excerptWidth
+                let shown = scalars.count > width ? String(String.UnicodeScalarView(scalars.prefix(width))) + "…" : line
+                #expect(lines.excerpt(line: index + 1, column: 1)?.line == shown, "\(bytes)")
             }
             #expect(lines.excerpt(line: expected.count + 1, column: 1) == nil, "\(bytes)")
         }
