@@ -19,7 +19,7 @@ tool is built too). Then, for each run and each variant in turn (the order alter
 
 - clean: the target's objects removed (for `Plugin` its plugin outputs too, so sdkgen runs in
   that build), then a debug `swift build --target X`;
-- incremental: one operation's `description` edited in the spec, then for `SingleFile` and
+- incremental: one operation's own `summary` or `description` edited in the spec, then for `SingleFile` and
   `Folder` `sdkgen generate` (timed apart, one run for both), then `swift build --target X`.
   The files the compiler compiled again are counted (each compiled file gets a fresh `.d`
   file; an object file whose bytes come out the same keeps its time stamp, so it cannot tell);
@@ -29,7 +29,6 @@ tool is built too). Then, for each run and each variant in turn (the order alter
 
 import argparse
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -41,6 +40,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from bench_common import log, run_checked  # noqa: E402
+from bench_specs import edit_line, operation_text_line  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(HERE))
 SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared", "specs"))
 OPENAI = os.path.join(SHARED, "openai-2.3.0.yaml")
@@ -66,34 +66,18 @@ def config_for(spec):
     return path if os.path.isfile(path) else None
 
 
-def edit_description(spec_path, round_number):
-    """Edits the first operation's `description` below `paths:` in place; returns the line number."""
-    with open(spec_path) as file:
+def edit_description(spec_path):
+    """Edits, in place, the operation's own one-line summary or description that the compile
+    table's edit picks (`bench_specs.operation_text_line`); returns its line number."""
+    with open(spec_path, encoding="utf-8") as file:
         lines = file.read().split("\n")
-    in_paths = False
-    for index, line in enumerate(lines):
-        if line.startswith("paths:"):
-            in_paths = True
-            continue
-        if not in_paths:
-            continue
-        if re.match(r"^\S", line):
-            break
-        match = re.match(r"^( {6})description: ?(.*)$", line)
-        if not match:
-            continue
-        value = match.group(2).strip()
-        if value[:1] in (">", "|"):
-            target = index + 1
-        elif value and value[0] not in "'\"":
-            target = index
-        else:
-            continue
-        lines[target] = lines[target].rstrip() + f" Edited for the benchmark ({round_number})."
-        with open(spec_path, "w") as file:
-            file.write("\n".join(lines))
-        return target + 1
-    raise SystemExit(f"plugin_bench: no operation description to edit in {spec_path}")
+    index = operation_text_line(lines)
+    if index is None:
+        raise SystemExit(f"plugin_bench: no operation summary or description to edit in {spec_path}")
+    lines[index] = edit_line(lines[index])
+    with open(spec_path, "w", encoding="utf-8") as file:
+        file.write("\n".join(lines))
+    return index + 1
 
 
 def write_if_changed(path, data):
@@ -240,7 +224,7 @@ def measure_plugin(runs, work_dir, spec=OPENAI, config=None):
             log(f"plugin_bench: {variant}: clean build {seconds:.1f} s")
         time.sleep(1.1)  # Time stamps of what the edit rebuilds are then surely newer.
         edited = time.time()
-        line = edit_description(package.spec, round_number + 1)
+        line = edit_description(package.spec)
         log(f"plugin_bench: edited the description at line {line} of the spec")
         # One sdkgen run serves SingleFile and Folder (SingleFile's file is Folder's files joined).
         generate = package.generate()

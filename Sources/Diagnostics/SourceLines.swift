@@ -5,10 +5,10 @@
 ///
 /// The breaks are found in the UTF-8 bytes, and only lines longer than an excerpt are decoded
 /// ahead (a minified JSON file is one such line, which each excerpt then slices without decoding
-/// it again); a short line is decoded when it is shown. A 3 MB spec with a few warnings is not
-/// turned into millions of scalars first (OpenAI's lines over 160 bytes are 3 % of it). Searching bytes finds the same
-/// breaks as searching the decoded text, invalid UTF-8 included: the lead bytes of NEL, LS and PS
-/// (`C2`, `E2`) are never continuation bytes, so a decoder always starts a scalar there.
+/// it again); a short line is decoded when it is shown. So a large spec with a few warnings is not
+/// turned into millions of scalars first. Searching bytes finds the same breaks as searching the
+/// decoded text, invalid UTF-8 included: the lead bytes of NEL, LS and PS (`C2`, `E2`) are never
+/// continuation bytes, so a decoder always starts a scalar there.
 public struct SourceLines: Sendable {
     /// The most Unicode scalars of a line `excerpt` returns (a minified JSON file is one long line).
     public static let excerptWidth = 160
